@@ -1,0 +1,37 @@
+//! Text to AST. This layer knows nothing of running: aliases reach it
+//! through the [`AliasLookup`] trait and options through [`ParseOptions`].
+//!
+//! Entry points: [`parse_program`] for a whole text (`-n`, `eval`, `$(…)`
+//! bodies), [`Parser::next_complete_command`] to parse a script one
+//! complete command at a time, as bash and dash run them.
+
+pub mod arith;
+pub mod ast;
+mod command;
+mod compound;
+mod cond;
+pub mod dump;
+pub mod error;
+mod heredoc;
+mod param;
+pub mod parser;
+pub mod source;
+pub mod word;
+
+pub use command::assignment_prefix;
+pub use error::{ParseError, ParseErrorKind};
+pub use parser::{AliasLookup, ParseOptions, Parser};
+pub use source::{Source, Span};
+
+/// Parses a whole text into one program.
+pub fn parse_program(text: &[u8], opts: ParseOptions) -> Result<ast::Program, ParseError> {
+    let mut parser = Parser::new(text, opts);
+    let mut program = ast::Program::default();
+    while let Some(next) = parser.next_complete_command()? {
+        program.items.extend(next.items);
+    }
+    Ok(program)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,387 @@
+//! The parser's cursor: the text being parsed, the position, the pending
+//! here-documents, the nesting depth, and the small token-level recognisers
+//! (written with nom) that the grammar in `command.rs`, `word.rs`,
+//! `param.rs` and `cond.rs` is built from.
+//!
+//! The parser is a recursive-descent driver over nom token parsers. Every
+//! construct that can nest goes through [`Parser::nested`], which bounds the
+//! depth (so hostile input gives an error, not a stack overflow) and grows
+//! the stack on demand with `stacker`.
+
+use std::rc::Rc;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::character::complete::satisfy;
+use nom::combinator::recognize;
+use nom::sequence::pair;
+use nom::IResult;
+use nom::Parser as _;
+
+use super::ast::HereDoc;
+use super::error::{ParseError, ParseErrorKind};
+use super::source::Span;
+
+/// Deepest nesting of commands, words and expansions we accept. Bash has no
+/// limit and crashes somewhere past 10,000 levels; real scripts nest a few
+/// dozen.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Looks up alias definitions at parse time.
+pub trait AliasLookup {
+    fn alias(&self, name: &[u8]) -> Option<Vec<u8>>;
+}
+
+/// Settings that change how text parses.
+#[derive(Clone, Copy, Default)]
+pub struct ParseOptions<'a> {
+    /// bash's `shopt -s extglob`: `@(a|b)` and friends are patterns.
+    pub extglob: bool,
+    pub aliases: Option<&'a dyn AliasLookup>,
+    /// The text is all there will be: a backslash at the very end is a
+    /// literal backslash rather than a request for a continuation line.
+    pub final_input: bool,
+}
+
+pub type PResult<T> = Result<T, ParseError>;
+
+/// An alias substituted into the buffer: `[start, start + inserted)` in the
+/// buffer replaced `original` bytes of the source.
+#[derive(Clone, Copy)]
+struct Splice {
+    start: usize,
+    inserted: usize,
+    original: usize,
+}
+
+pub struct Parser<'o> {
+    pub(super) buf: Vec<u8>,
+    pub(super) pos: usize,
+    /// Added to every span: the offset of `buf` in the reported source.
+    pub(super) base: usize,
+    pub(super) depth: usize,
+    pub(super) pending_heredocs: Vec<Rc<HereDoc>>,
+    pub(super) opts: ParseOptions<'o>,
+    splices: Vec<Splice>,
+    /// Aliases being expanded (recursion guard) with the buffer position at
+    /// which each expansion ends.
+    pub(super) active_aliases: Vec<(Vec<u8>, usize)>,
+    /// Set when the last alias expanded ended in a blank: the next word is
+    /// checked for aliases too.
+    pub(super) alias_blank: bool,
+    /// The last `case` item ended at `esac` without `;;`.
+    pub(super) last_item_unterminated: bool,
+}
+
+impl<'o> Parser<'o> {
+    pub fn new(text: &[u8], opts: ParseOptions<'o>) -> Parser<'o> {
+        Parser {
+            buf: text.to_vec(),
+            pos: 0,
+            base: 0,
+            depth: 0,
+            pending_heredocs: Vec::new(),
+            opts,
+            splices: Vec::new(),
+            active_aliases: Vec::new(),
+            alias_blank: false,
+            last_item_unterminated: false,
+        }
+    }
+
+    /// A parser for text that sits at `base` in the reported source (the
+    /// inside of backquotes).
+    pub(super) fn sub(&self, text: Vec<u8>, base: usize) -> Parser<'o> {
+        Parser {
+            buf: text,
+            pos: 0,
+            base,
+            depth: self.depth,
+            pending_heredocs: Vec::new(),
+            opts: self.opts,
+            splices: Vec::new(),
+            active_aliases: Vec::new(),
+            alias_blank: false,
+            last_item_unterminated: false,
+        }
+    }
+
+    // ----- positions and spans -------------------------------------------
+
+    /// Maps a buffer position to a source offset, undoing alias splices.
+    pub(super) fn offset(&self, pos: usize) -> usize {
+        let mut out = pos;
+        for s in self.splices.iter().rev() {
+            if out >= s.start + s.inserted {
+                out = out - s.inserted + s.original;
+            } else if out > s.start {
+                out = s.start;
+            }
+        }
+        out + self.base
+    }
+
+    pub(super) fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.offset(start), self.offset(end))
+    }
+
+    pub(super) fn span_here(&self) -> Span {
+        self.span(self.pos, self.pos)
+    }
+
+    /// Replaces `buf[start..end]` by `text` (alias substitution).
+    pub(super) fn splice(&mut self, start: usize, end: usize, text: &[u8]) {
+        self.buf.splice(start..end, text.iter().copied());
+        self.splices.push(Splice {
+            start,
+            inserted: text.len(),
+            original: end - start,
+        });
+        for (_, until) in &mut self.active_aliases {
+            if *until >= end {
+                *until = *until + text.len() - (end - start);
+            }
+        }
+    }
+
+    // ----- looking at the text ---------------------------------------------
+
+    pub(super) fn rest(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+
+    pub(super) fn peek(&self) -> Option<u8> {
+        self.buf.get(self.pos).copied()
+    }
+
+    pub(super) fn peek_at(&self, n: usize) -> Option<u8> {
+        self.buf.get(self.pos + n).copied()
+    }
+
+    pub(super) fn at_end(&self) -> bool {
+        self.pos >= self.buf.len()
+    }
+
+    pub(super) fn starts_with(&self, s: &[u8]) -> bool {
+        self.rest().starts_with(s)
+    }
+
+    /// Runs a nom parser on the rest of the text; on success consumes what
+    /// it matched.
+    pub(super) fn run<'b, O>(
+        &'b mut self,
+        mut p: impl nom::Parser<&'b [u8], Output = O, Error = nom::error::Error<&'b [u8]>>,
+    ) -> Option<O> {
+        let input: &'b [u8] = &self.buf[self.pos..];
+        match p.parse(input) {
+            Ok((rest, out)) => {
+                self.pos = self.buf.len() - rest.len();
+                Some(out)
+            }
+            Err(_) => None,
+        }
+    }
+
+    // ----- errors ----------------------------------------------------------
+
+    pub(super) fn error_here(&self, message: impl Into<String>) -> ParseError {
+        ParseError::syntax(message, self.span(self.pos, self.pos + 1))
+    }
+
+    /// "unexpected end of file" (incomplete) or "unexpected token `x'".
+    pub(super) fn unexpected(&self) -> ParseError {
+        if self.at_end() {
+            return ParseError::incomplete("unexpected end of file", self.span_here());
+        }
+        let token = self.describe_token();
+        let len = token.len().max(1);
+        ParseError::syntax(
+            format!("syntax error near unexpected token `{token}'"),
+            self.span(self.pos, self.pos + len),
+        )
+    }
+
+    /// The next token as bash names it in "unexpected token" messages.
+    pub(super) fn describe_token(&self) -> String {
+        let rest = self.rest();
+        if rest.first() == Some(&b'\n') {
+            return "newline".into();
+        }
+        if let Some(op) = operator_text(rest) {
+            return String::from_utf8_lossy(op).into_owned();
+        }
+        let end = rest.iter().position(|&b| is_delimiter(b)).unwrap_or(rest.len()).max(1);
+        String::from_utf8_lossy(&rest[..end.min(rest.len())]).into_owned()
+    }
+
+    /// Runs `f` one nesting level deeper, refusing past [`MAX_DEPTH`] and
+    /// growing the stack when it runs low.
+    pub(super) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        if self.depth >= MAX_DEPTH {
+            return Err(ParseError {
+                kind: ParseErrorKind::TooDeep,
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                span: self.span(self.pos, self.pos + 1),
+                opened: None,
+            });
+        }
+        self.depth += 1;
+        let result = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self));
+        self.depth -= 1;
+        result
+    }
+
+    // ----- blanks, comments, newlines --------------------------------------
+
+    /// Skips spaces, tabs and backslash-newline continuations.
+    pub(super) fn skip_blanks(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t') => self.pos += 1,
+                Some(b'\\') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
+                _ => break,
+            }
+        }
+    }
+
+    /// Skips blanks and a comment, leaving the newline.
+    pub(super) fn skip_blanks_and_comment(&mut self) {
+        self.skip_blanks();
+        if self.peek() == Some(b'#') {
+            while let Some(b) = self.peek() {
+                if b == b'\n' {
+                    break;
+                }
+                self.pos += 1;
+            }
+        }
+    }
+
+    /// Consumes one newline and reads the bodies of pending here-documents.
+    pub(super) fn newline(&mut self) -> PResult<bool> {
+        self.skip_blanks_and_comment();
+        if self.peek() != Some(b'\n') {
+            return Ok(false);
+        }
+        self.pos += 1;
+        self.read_pending_heredocs()?;
+        Ok(true)
+    }
+
+    /// Skips any number of blank lines and comments (POSIX `linebreak`).
+    pub(super) fn linebreak(&mut self) -> PResult<()> {
+        while self.newline()? {}
+        self.skip_blanks_and_comment();
+        Ok(())
+    }
+
+    // ----- tokens --------------------------------------------------------
+
+    /// True when the next token is the reserved word `word` (unquoted and
+    /// followed by a delimiter).
+    pub(super) fn at_keyword(&self, word: &[u8]) -> bool {
+        let rest = self.rest();
+        rest.starts_with(word) && rest.get(word.len()).is_none_or(|&b| is_delimiter(b))
+    }
+
+    /// Consumes the reserved word `word` if it is next.
+    pub(super) fn keyword(&mut self, word: &[u8]) -> bool {
+        self.skip_blanks_and_comment();
+        if self.at_keyword(word) {
+            self.pos += word.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Consumes `op` if the next operator is exactly `op` (not a longer one).
+    pub(super) fn operator(&mut self, op: &[u8]) -> bool {
+        self.skip_blanks();
+        if operator_text(self.rest()) == Some(op) {
+            self.pos += op.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// The next operator without consuming it.
+    pub(super) fn peek_operator(&self) -> Option<&[u8]> {
+        operator_text(self.rest())
+    }
+
+    /// A name (`[A-Za-z_][A-Za-z0-9_]*`) at the cursor, consumed.
+    pub(super) fn name(&mut self) -> Option<Vec<u8>> {
+        self.run(name_token).map(<[u8]>::to_vec)
+    }
+}
+
+/// Bytes that end an unquoted word.
+pub fn is_delimiter(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>'
+    )
+}
+
+pub fn is_name_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+pub fn is_name_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// nom: a shell name.
+pub fn name_token(input: &[u8]) -> IResult<&[u8], &[u8]> {
+    recognize(pair(
+        satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
+        take_while(is_name_char),
+    ))
+    .parse(input)
+}
+
+/// nom: a run of decimal digits.
+pub fn digits(input: &[u8]) -> IResult<&[u8], &[u8]> {
+    take_while1(|b: u8| b.is_ascii_digit()).parse(input)
+}
+
+/// nom: the control and redirection operators, longest first.
+fn operator_token(input: &[u8]) -> IResult<&[u8], &[u8]> {
+    alt((
+        alt((
+            tag(&b";;&"[..]),
+            tag(&b"<<<"[..]),
+            tag(&b"<<-"[..]),
+            tag(&b"&>>"[..]),
+            tag(&b"&&"[..]),
+            tag(&b"||"[..]),
+            tag(&b";;"[..]),
+            tag(&b";&"[..]),
+            tag(&b"<<"[..]),
+            tag(&b">>"[..]),
+            tag(&b"<&"[..]),
+            tag(&b">&"[..]),
+            tag(&b"<>"[..]),
+            tag(&b">|"[..]),
+            tag(&b"&>"[..]),
+            tag(&b"|&"[..]),
+        )),
+        alt((
+            tag(&b"&"[..]),
+            tag(&b"|"[..]),
+            tag(&b";"[..]),
+            tag(&b"<"[..]),
+            tag(&b">"[..]),
+            tag(&b"("[..]),
+            tag(&b")"[..]),
+        )),
+    ))
+    .parse(input)
+}
+
+/// The operator at the start of `input`, if any.
+pub fn operator_text(input: &[u8]) -> Option<&[u8]> {
+    operator_token(input).ok().map(|(_, op)| op)
+}

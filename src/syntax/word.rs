@@ -1,0 +1,815 @@
+//! Words: quoting, `$…` expansions, backquotes, tildes, brace expansions
+//! and extglob groups, parsed into [`WordPart`]s.
+//!
+//! One lexer serves every context a word can appear in; [`WordMode`] says
+//! which bytes end the word and which quoting rules apply (a `${x:-…}`
+//! operand inside double quotes treats `'` literally, a here-document body
+//! treats `"` literally, and so on). Entry points: [`Parser::word`] for a
+//! command word and [`Parser::word_in_mode`].
+
+use super::arith::parse_arith;
+use super::ast::{ArithText, PartKind, Program, Word, WordPart};
+use super::error::ParseError;
+use super::parser::{is_delimiter, is_name_char, PResult, Parser};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMode {
+    /// A command word: metacharacters end it; brace expansion applies.
+    Normal,
+    /// The value of `name=`: like `Normal` without brace expansion, with
+    /// tilde expansion after `:`.
+    Assignment,
+    /// The operand of `${x…}`. `in_dquote`: the expansion is inside double
+    /// quotes. `stop_slash` / `stop_colon`: `/` or `:` also end it.
+    Param {
+        in_dquote: bool,
+        stop_slash: bool,
+        stop_colon: bool,
+    },
+    /// An array subscript: ends at the `]` that closes it.
+    Subscript,
+    /// `$((…))`: ends at the `)` that closes it.
+    Arith,
+    /// An alternative of `{a,b}`.
+    BraceAlt,
+    /// An alternative of `@(a|b)`.
+    ExtGlobAlt,
+    /// The right side of `[[ x =~ re ]]`: parentheses nest, blanks end it.
+    Regex,
+    /// A here-document body: the whole text, `"` literal.
+    HereDoc,
+}
+
+impl WordMode {
+    fn quotes_active(self) -> bool {
+        !matches!(self, WordMode::HereDoc | WordMode::Param { in_dquote: true, .. })
+    }
+
+    fn is_dquote_like(self) -> bool {
+        matches!(self, WordMode::HereDoc | WordMode::Param { in_dquote: true, .. })
+    }
+}
+
+/// Accumulates literal bytes between structured parts.
+struct PartBuilder {
+    parts: Vec<WordPart>,
+    literal: Vec<u8>,
+    literal_start: usize,
+    /// Literal text is quoted (inside double quotes or a here-document).
+    quoted_literal: bool,
+}
+
+impl PartBuilder {
+    fn new(quoted_literal: bool) -> PartBuilder {
+        PartBuilder {
+            parts: Vec::new(),
+            literal: Vec::new(),
+            literal_start: 0,
+            quoted_literal,
+        }
+    }
+
+    fn push_byte(&mut self, p: &Parser, b: u8) {
+        if self.literal.is_empty() {
+            self.literal_start = p.pos;
+        }
+        self.literal.push(b);
+    }
+
+    fn flush(&mut self, p: &Parser) {
+        if !self.literal.is_empty() {
+            let text = std::mem::take(&mut self.literal);
+            let kind = if self.quoted_literal {
+                PartKind::Quoted(text)
+            } else {
+                PartKind::Literal(text)
+            };
+            self.parts.push(WordPart {
+                kind,
+                span: p.span(self.literal_start, p.pos),
+            });
+        }
+    }
+
+    fn push(&mut self, p: &Parser, part: WordPart) {
+        self.flush(p);
+        self.parts.push(part);
+    }
+
+    fn finish(mut self, p: &Parser) -> Vec<WordPart> {
+        self.flush(p);
+        self.parts
+    }
+}
+
+impl Parser<'_> {
+    /// A command word at the cursor, or `None` if a delimiter is next.
+    pub(super) fn word(&mut self) -> PResult<Option<Word>> {
+        self.skip_blanks();
+        match self.peek() {
+            None => Ok(None),
+            Some(b) if is_delimiter(b) => Ok(None),
+            Some(_) => self.word_in_mode(WordMode::Normal).map(Some),
+        }
+    }
+
+    /// A word in the given mode; may be empty.
+    pub(super) fn word_in_mode(&mut self, mode: WordMode) -> PResult<Word> {
+        let start = self.pos;
+        let parts = self.parts(mode)?;
+        Ok(Word {
+            parts,
+            span: self.span(start, self.pos),
+        })
+    }
+
+    /// Lexes parts until the mode's terminator (not consumed).
+    pub(super) fn parts(&mut self, mode: WordMode) -> PResult<Vec<WordPart>> {
+        self.nested(|p| p.parts_inner(mode))
+    }
+
+    fn parts_inner(&mut self, mode: WordMode) -> PResult<Vec<WordPart>> {
+        let mut out = PartBuilder::new(mode.is_dquote_like());
+        let word_start = self.pos;
+        let mut depth = 0usize;
+        if matches!(
+            mode,
+            WordMode::Normal | WordMode::Assignment | WordMode::Param { in_dquote: false, .. }
+        ) {
+            self.tilde(&mut out, mode);
+        }
+        while let Some(b) = self.peek() {
+            if self.ends_word(mode, b, depth) {
+                break;
+            }
+            match b {
+                b'\'' if mode.quotes_active() => {
+                    let part = self.single_quoted()?;
+                    out.push(self, part);
+                }
+                b'"' if mode != WordMode::HereDoc => {
+                    let part = self.double_quoted()?;
+                    out.push(self, part);
+                }
+                b'\\' => self.backslash(&mut out, mode)?,
+                b'$' => match self.dollar(mode.is_dquote_like())? {
+                    Some(part) => out.push(self, part),
+                    None => {
+                        out.push_byte(self, b'$');
+                        self.pos += 1;
+                    }
+                },
+                b'`' => {
+                    let part = self.backquote(mode.is_dquote_like())?;
+                    out.push(self, part);
+                }
+                b'{' if mode == WordMode::Normal || mode == WordMode::BraceAlt => {
+                    match self.brace_expansion()? {
+                        Some(part) => out.push(self, part),
+                        None => {
+                            out.push_byte(self, b);
+                            self.pos += 1;
+                        }
+                    }
+                }
+                b'?' | b'*' | b'+' | b'@' | b'!'
+                    if self.peek_at(1) == Some(b'(') && self.extglob_allowed(mode) =>
+                {
+                    let part = self.extglob()?;
+                    out.push(self, part);
+                }
+                b':' if mode == WordMode::Assignment => {
+                    out.push_byte(self, b);
+                    self.pos += 1;
+                    self.tilde(&mut out, mode);
+                }
+                _ => {
+                    depth = track_depth(mode, b, depth);
+                    out.push_byte(self, b);
+                    self.pos += 1;
+                }
+            }
+        }
+        let _ = word_start;
+        Ok(out.finish(self))
+    }
+
+    fn extglob_allowed(&self, mode: WordMode) -> bool {
+        self.opts.extglob
+            && matches!(
+                mode,
+                WordMode::Normal
+                    | WordMode::BraceAlt
+                    | WordMode::ExtGlobAlt
+                    | WordMode::Param { .. }
+            )
+    }
+
+    /// Whether byte `b` (unquoted, at nesting `depth`) ends a word in `mode`.
+    fn ends_word(&self, mode: WordMode, b: u8, depth: usize) -> bool {
+        match mode {
+            WordMode::Normal | WordMode::Assignment => is_delimiter(b),
+            WordMode::BraceAlt => is_delimiter(b) || b == b',' || b == b'}',
+            WordMode::ExtGlobAlt => is_delimiter(b),
+            WordMode::Param {
+                stop_slash,
+                stop_colon,
+                ..
+            } => {
+                (b == b'}' && depth == 0)
+                    || (stop_slash && b == b'/')
+                    || (stop_colon && b == b':')
+            }
+            WordMode::Subscript => b == b']' && depth == 0,
+            WordMode::Arith => b == b')' && depth == 0,
+            WordMode::Regex => {
+                (matches!(b, b' ' | b'\t' | b'\n') && depth == 0) || (b == b')' && depth == 0)
+            }
+            WordMode::HereDoc => false,
+        }
+    }
+
+    /// `~user` at the start of a word (or after `:` in an assignment).
+    fn tilde(&mut self, out: &mut PartBuilder, mode: WordMode) {
+        if self.peek() != Some(b'~') {
+            return;
+        }
+        let rest = self.rest();
+        let mut n = 1;
+        while let Some(&b) = rest.get(n) {
+            let ends = b == b'/'
+                || is_delimiter(b)
+                || (mode == WordMode::Assignment && b == b':')
+                || (matches!(mode, WordMode::Param { .. }) && b == b'}');
+            if ends {
+                break;
+            }
+            if matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'{' | b'*' | b'?' | b'[') {
+                return; // a quoted or expanded user name: no tilde prefix
+            }
+            n += 1;
+        }
+        let user = rest[1..n].to_vec();
+        let start = self.pos;
+        self.pos += n;
+        out.push(
+            self,
+            WordPart {
+                kind: PartKind::Tilde(user),
+                span: self.span(start, self.pos),
+            },
+        );
+    }
+
+    fn single_quoted(&mut self) -> PResult<WordPart> {
+        let start = self.pos;
+        self.pos += 1;
+        let Some(len) = self.rest().iter().position(|&b| b == b'\'') else {
+            self.pos = self.buf.len();
+            return Err(ParseError::incomplete(
+                "unexpected end of file: unterminated single quote",
+                self.span_here(),
+            )
+            .with_opened("`'`", self.span(start, start + 1)));
+        };
+        let text = self.rest()[..len].to_vec();
+        self.pos += len + 1;
+        Ok(WordPart {
+            kind: PartKind::Quoted(text),
+            span: self.span(start, self.pos),
+        })
+    }
+
+    /// `"…"` at the cursor.
+    pub(super) fn double_quoted(&mut self) -> PResult<WordPart> {
+        let start = self.pos;
+        self.pos += 1;
+        let inner = self.nested(|p| p.double_quoted_inner())?;
+        if self.peek() != Some(b'"') {
+            return Err(ParseError::incomplete(
+                "unexpected end of file: unterminated double quote",
+                self.span_here(),
+            )
+            .with_opened("`\"`", self.span(start, start + 1)));
+        }
+        self.pos += 1;
+        Ok(WordPart {
+            kind: PartKind::DoubleQuoted(inner),
+            span: self.span(start, self.pos),
+        })
+    }
+
+    fn double_quoted_inner(&mut self) -> PResult<Vec<WordPart>> {
+        let mut out = PartBuilder::new(true);
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => break,
+                b'\\' => match self.peek_at(1) {
+                    Some(b'\n') => self.pos += 2,
+                    Some(c @ (b'$' | b'`' | b'"' | b'\\')) => {
+                        self.pos += 1;
+                        out.push_byte(self, c);
+                        self.pos += 1;
+                    }
+                    _ => {
+                        out.push_byte(self, b'\\');
+                        self.pos += 1;
+                    }
+                },
+                b'$' => match self.dollar(true)? {
+                    Some(part) => out.push(self, part),
+                    None => {
+                        out.push_byte(self, b'$');
+                        self.pos += 1;
+                    }
+                },
+                b'`' => {
+                    let part = self.backquote(true)?;
+                    out.push(self, part);
+                }
+                _ => {
+                    out.push_byte(self, b);
+                    self.pos += 1;
+                }
+            }
+        }
+        Ok(out.finish(self))
+    }
+
+    fn backslash(&mut self, out: &mut PartBuilder, mode: WordMode) -> PResult<()> {
+        let start = self.pos;
+        match self.peek_at(1) {
+            Some(b'\n') => {
+                self.pos += 2;
+                Ok(())
+            }
+            None => {
+                if self.opts.final_input || mode == WordMode::HereDoc {
+                    out.push_byte(self, b'\\');
+                    self.pos += 1;
+                    Ok(())
+                } else {
+                    Err(ParseError::incomplete(
+                        "unexpected end of file after `\\'",
+                        self.span(start, start + 1),
+                    ))
+                }
+            }
+            Some(c) => {
+                let escapes = if mode.is_dquote_like() {
+                    matches!(c, b'$' | b'`' | b'\\')
+                        || (c == b'}' && mode != WordMode::HereDoc)
+                        || (c == b'"' && mode != WordMode::HereDoc)
+                } else {
+                    true
+                };
+                if !escapes {
+                    out.push_byte(self, b'\\');
+                    self.pos += 1;
+                    return Ok(());
+                }
+                self.pos += 2;
+                out.push(
+                    self,
+                    WordPart {
+                        kind: PartKind::Quoted(vec![c]),
+                        span: self.span(start, self.pos),
+                    },
+                );
+                Ok(())
+            }
+        }
+    }
+
+    /// `` `…` ``: the text up to the closing backquote with its escapes
+    /// removed, parsed as a program.
+    fn backquote(&mut self, in_dquote: bool) -> PResult<WordPart> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut text = Vec::new();
+        loop {
+            match self.peek() {
+                None => {
+                    return Err(ParseError::incomplete(
+                        "unexpected end of file: unterminated backquote",
+                        self.span_here(),
+                    )
+                    .with_opened("`` ` ``", self.span(start, start + 1)))
+                }
+                Some(b'`') => break,
+                Some(b'\\') => {
+                    let next = self.peek_at(1);
+                    let drop = matches!(next, Some(b'$' | b'`' | b'\\'))
+                        || (in_dquote && next == Some(b'"'));
+                    if drop {
+                        text.push(next.unwrap_or(b'\\'));
+                        self.pos += 2;
+                    } else {
+                        text.push(b'\\');
+                        self.pos += 1;
+                    }
+                }
+                Some(b) => {
+                    text.push(b);
+                    self.pos += 1;
+                }
+            }
+        }
+        self.pos += 1;
+        let mut sub = self.sub(text, self.offset(start + 1));
+        let program = sub.nested(|p| p.whole_program())?;
+        Ok(WordPart {
+            kind: PartKind::CommandSub {
+                program,
+                backquoted: true,
+            },
+            span: self.span(start, self.pos),
+        })
+    }
+
+    /// `$…` at the cursor; `None` when the `$` is literal.
+    pub(super) fn dollar(&mut self, in_dquote: bool) -> PResult<Option<WordPart>> {
+        let start = self.pos;
+        let part = match self.peek_at(1) {
+            Some(b'\'') if !in_dquote => {
+                self.pos += 1;
+                let quoted = self.single_quoted_raw()?;
+                PartKind::Quoted(decode_ansi_c(&quoted))
+            }
+            Some(b'"') if !in_dquote => {
+                self.pos += 1;
+                let part = self.double_quoted()?;
+                return Ok(Some(WordPart {
+                    kind: part.kind,
+                    span: self.span(start, self.pos),
+                }));
+            }
+            Some(b'(') if self.peek_at(2) == Some(b'(') => match self.arith_expansion()? {
+                Some(text) => PartKind::Arith(Box::new(text)),
+                None => self.command_sub()?,
+            },
+            Some(b'(') => self.command_sub()?,
+            Some(b'[') => {
+                self.pos += 2;
+                let word = self.word_in_mode(WordMode::Subscript)?;
+                if self.peek() != Some(b']') {
+                    return Err(self.unexpected());
+                }
+                self.pos += 1;
+                PartKind::Arith(Box::new(arith_text(word)))
+            }
+            Some(b'{') => PartKind::Param(Box::new(self.braced_param(in_dquote)?)),
+            Some(_) => match self.unbraced_param() {
+                Some(param) => PartKind::Param(Box::new(param)),
+                None => return Ok(None),
+            },
+            None => return Ok(None),
+        };
+        Ok(Some(WordPart {
+            kind: part,
+            span: self.span(start, self.pos),
+        }))
+    }
+
+    /// The raw text of `'…'` (for `$'…'`, where `\'` does not end it).
+    fn single_quoted_raw(&mut self) -> PResult<Vec<u8>> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut text = Vec::new();
+        loop {
+            match self.peek() {
+                None => {
+                    return Err(ParseError::incomplete(
+                        "unexpected end of file: unterminated $'…' quote",
+                        self.span_here(),
+                    )
+                    .with_opened("`$'`", self.span(start, start + 1)))
+                }
+                Some(b'\'') => {
+                    self.pos += 1;
+                    return Ok(text);
+                }
+                Some(b'\\') if self.peek_at(1).is_some() => {
+                    text.extend_from_slice(&self.buf[self.pos..self.pos + 2]);
+                    self.pos += 2;
+                }
+                Some(b) => {
+                    text.push(b);
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// `$(…)` at the cursor (on the `$`).
+    fn command_sub(&mut self) -> PResult<PartKind> {
+        let start = self.pos;
+        self.pos += 2;
+        let program = self
+            .nested(|p| p.compound_list())
+            .map_err(|e| e.with_opened("`$(`", self.span(start, start + 2)))?;
+        self.skip_blanks_and_comment();
+        if !self.operator(b")") {
+            let err = self.unexpected();
+            return Err(err.with_opened("`$(`", self.span(start, start + 2)));
+        }
+        Ok(PartKind::CommandSub {
+            program,
+            backquoted: false,
+        })
+    }
+
+    /// `<(…)` or `>(…)` at the cursor.
+    pub(super) fn process_sub(&mut self) -> PResult<WordPart> {
+        let start = self.pos;
+        let output = self.peek() == Some(b'>');
+        self.pos += 2;
+        let program = self
+            .nested(|p| p.compound_list())
+            .map_err(|e| e.with_opened("process substitution", self.span(start, start + 2)))?;
+        self.skip_blanks_and_comment();
+        if !self.operator(b")") {
+            return Err(self.unexpected());
+        }
+        Ok(WordPart {
+            kind: PartKind::ProcessSub { program, output },
+            span: self.span(start, self.pos),
+        })
+    }
+
+    /// `$((…))` at the cursor. `None` (cursor restored) when the text is
+    /// really a command substitution starting with a subshell, `$( (…) )`.
+    fn arith_expansion(&mut self) -> PResult<Option<ArithText>> {
+        let save = self.pos;
+        self.pos += 3;
+        let word = match self.word_in_mode(WordMode::Arith) {
+            Ok(w) => w,
+            Err(e) if e.is_incomplete() => return Err(e),
+            Err(_) => {
+                self.pos = save;
+                return Ok(None);
+            }
+        };
+        if self.starts_with(b"))") {
+            self.pos += 2;
+            return Ok(Some(arith_text(word)));
+        }
+        if self.at_end() {
+            return Err(ParseError::incomplete(
+                "unexpected end of file: unterminated $((",
+                self.span_here(),
+            )
+            .with_opened("`$((`", self.span(save, save + 3)));
+        }
+        self.pos = save;
+        Ok(None)
+    }
+
+    /// `{a,b}` or `{1..5}` at the cursor; `None` (cursor restored) when the
+    /// brace is literal.
+    fn brace_expansion(&mut self) -> PResult<Option<WordPart>> {
+        let start = self.pos;
+        if let Some(kind) = self.brace_range() {
+            return Ok(Some(WordPart {
+                kind,
+                span: self.span(start, self.pos),
+            }));
+        }
+        let pending = self.pending_heredocs.len();
+        self.pos += 1;
+        let mut alternatives = Vec::new();
+        loop {
+            let parts = match self.parts(WordMode::BraceAlt) {
+                Ok(parts) => parts,
+                Err(_) => break,
+            };
+            match self.peek() {
+                Some(b',') => {
+                    alternatives.push(parts);
+                    self.pos += 1;
+                }
+                Some(b'}') if !alternatives.is_empty() => {
+                    alternatives.push(parts);
+                    self.pos += 1;
+                    return Ok(Some(WordPart {
+                        kind: PartKind::BraceList(alternatives),
+                        span: self.span(start, self.pos),
+                    }));
+                }
+                _ => break,
+            }
+        }
+        self.pos = start;
+        self.pending_heredocs.truncate(pending);
+        Ok(None)
+    }
+
+    /// `{x..y[..step]}` with integer or single-character endpoints.
+    fn brace_range(&mut self) -> Option<PartKind> {
+        let rest = self.rest();
+        let close = rest.iter().take(64).position(|&b| b == b'}')?;
+        let inner = &rest[1..close];
+        let fields: Vec<&[u8]> = split_dots(inner)?;
+        if fields.len() != 2 && fields.len() != 3 {
+            return None;
+        }
+        let is_int = |f: &[u8]| parse_int(f).is_some();
+        let is_char = |f: &[u8]| f.len() == 1 && f[0].is_ascii_alphabetic();
+        let (a, b) = (fields[0], fields[1]);
+        if !((is_int(a) && is_int(b)) || (is_char(a) && is_char(b))) {
+            return None;
+        }
+        let step = match fields.get(2) {
+            Some(s) => Some(parse_int(s)?),
+            None => None,
+        };
+        let kind = PartKind::BraceRange {
+            start: a.to_vec(),
+            end: b.to_vec(),
+            step,
+        };
+        self.pos += close + 1;
+        Some(kind)
+    }
+
+    /// `@(a|b)` and friends at the cursor.
+    fn extglob(&mut self) -> PResult<WordPart> {
+        let start = self.pos;
+        let op = self.buf[self.pos];
+        self.pos += 2;
+        let mut alternatives = Vec::new();
+        loop {
+            let parts = self.parts(WordMode::ExtGlobAlt)?;
+            alternatives.push(parts);
+            match self.peek() {
+                Some(b'|') => self.pos += 1,
+                Some(b')') => {
+                    self.pos += 1;
+                    break;
+                }
+                None => {
+                    return Err(ParseError::incomplete(
+                        "unexpected end of file in extended glob pattern",
+                        self.span_here(),
+                    ))
+                }
+                Some(_) => return Err(self.unexpected()),
+            }
+        }
+        Ok(WordPart {
+            kind: PartKind::ExtGlob { op, alternatives },
+            span: self.span(start, self.pos),
+        })
+    }
+
+    /// Parses everything up to the end of the buffer as a program.
+    pub(super) fn whole_program(&mut self) -> PResult<Program> {
+        let program = self.compound_list()?;
+        self.skip_blanks_and_comment();
+        if !self.at_end() {
+            return Err(self.unexpected());
+        }
+        Ok(program)
+    }
+}
+
+/// Parenthesis/bracket/brace nesting for the modes that count it.
+fn track_depth(mode: WordMode, b: u8, depth: usize) -> usize {
+    let (open, close) = match mode {
+        WordMode::Arith | WordMode::Regex => (b'(', b')'),
+        WordMode::Subscript => (b'[', b']'),
+        WordMode::Param { .. } => (b'{', b'}'),
+        _ => return depth,
+    };
+    if b == open {
+        depth + 1
+    } else if b == close {
+        depth.saturating_sub(1)
+    } else {
+        depth
+    }
+}
+
+/// Arithmetic text with its tree when it has no expansions and parses.
+pub(super) fn arith_text(word: Word) -> ArithText {
+    let mut literal = Vec::new();
+    let mut plain = true;
+    for part in &word.parts {
+        match &part.kind {
+            PartKind::Literal(t) | PartKind::Quoted(t) => literal.extend_from_slice(t),
+            _ => plain = false,
+        }
+    }
+    let expr = if plain { parse_arith(&literal).ok() } else { None };
+    ArithText { word, expr }
+}
+
+fn split_dots(inner: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut out = Vec::new();
+    let mut rest = inner;
+    loop {
+        match rest.windows(2).position(|w| w == b"..") {
+            Some(i) => {
+                out.push(&rest[..i]);
+                rest = &rest[i + 2..];
+            }
+            None => {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+fn parse_int(f: &[u8]) -> Option<i64> {
+    let s = std::str::from_utf8(f).ok()?;
+    if s.is_empty() || s.starts_with('+') {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Decodes the escapes of `$'…'`.
+pub fn decode_ansi_c(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if b != b'\\' || i + 1 >= text.len() {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        let c = text[i + 1];
+        i += 2;
+        match c {
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'e' | b'E' => out.push(0x1b),
+            b'f' => out.push(0x0c),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(0x0b),
+            b'\\' | b'\'' | b'"' | b'?' => out.push(c),
+            b'0'..=b'7' => {
+                let (value, used) = radix_digits(&text[i - 1..], 8, 3);
+                out.push(value as u8);
+                i += used - 1;
+            }
+            b'x' => {
+                let (value, used) = radix_digits(&text[i..], 16, 2);
+                if used == 0 {
+                    out.extend_from_slice(b"\\x");
+                } else {
+                    out.push(value as u8);
+                    i += used;
+                }
+            }
+            b'u' | b'U' => {
+                let max = if c == b'u' { 4 } else { 8 };
+                let (value, used) = radix_digits(&text[i..], 16, max);
+                if used == 0 {
+                    out.push(b'\\');
+                    out.push(c);
+                } else {
+                    let ch = char::from_u32(value).unwrap_or('\u{FFFD}');
+                    let mut tmp = [0u8; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
+                    i += used;
+                }
+            }
+            b'c' if i < text.len() => {
+                out.push(text[i] & 0x1f);
+                i += 1;
+            }
+            _ => {
+                out.push(b'\\');
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Up to `max` digits of `radix` at the start of `text`: (value, count).
+pub fn radix_digits(text: &[u8], radix: u32, max: usize) -> (u32, usize) {
+    let mut value: u32 = 0;
+    let mut used = 0;
+    for &b in text.iter().take(max) {
+        match (b as char).to_digit(radix) {
+            Some(d) => {
+                value = value.wrapping_mul(radix).wrapping_add(d);
+                used += 1;
+            }
+            None => break,
+        }
+    }
+    (value, used)
+}
+
+/// True when `b` may appear in a variable name.
+pub fn name_char(b: u8) -> bool {
+    is_name_char(b)
+}
