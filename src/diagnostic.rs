@@ -22,7 +22,10 @@ pub fn render(source: &Source, span: Span, message: &str) -> Vec<u8> {
             out.push(if b == b'\t' { b'\t' } else { b' ' });
         }
         let width = (span.end.saturating_sub(span.start) as usize).clamp(1, line.len().max(1));
-        out.extend(std::iter::repeat_n(b'^', width.min(line.len() + 1 - at.column.min(line.len()))));
+        out.extend(std::iter::repeat_n(
+            b'^',
+            width.min(line.len() + 1 - at.column.min(line.len())),
+        ));
         out.push(b'\n');
     }
     out

@@ -379,10 +379,7 @@ pub enum ParamOp {
     /// `${x%p}` `${x%%p}`
     RemoveSuffix { longest: bool, pattern: Word },
     /// `${x:offset}` `${x:offset:length}` (arithmetic text)
-    Substring {
-        offset: Word,
-        length: Option<Word>,
-    },
+    Substring { offset: Word, length: Option<Word> },
     /// `${x/p/r}` `${x//p/r}` `${x/#p/r}` `${x/%p/r}`
     Replace {
         mode: ReplaceMode,
@@ -429,11 +426,8 @@ impl Word {
 
     /// True when any part is quoted (here-doc delimiters, `[[ =~ ]]`).
     pub fn has_quotes(&self) -> bool {
-        self.parts.iter().any(|p| {
-            matches!(
-                p.kind,
-                PartKind::Quoted(_) | PartKind::DoubleQuoted(_)
-            )
-        })
+        self.parts
+            .iter()
+            .any(|p| matches!(p.kind, PartKind::Quoted(_) | PartKind::DoubleQuoted(_)))
     }
 }

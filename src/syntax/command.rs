@@ -10,9 +10,9 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::ast::{
-    AndOr, AndOrOp, ArrayElement, AssignValue, Assignment, Command, FunctionDef, HereDoc,
-    ListItem, PartKind, Pipeline, Program, Redirect, RedirectFd, RedirectOp, RedirectTarget,
-    SimpleCommand, TimeFormat, Word, WordPart,
+    AndOr, AndOrOp, ArrayElement, AssignValue, Assignment, Command, FunctionDef, HereDoc, ListItem,
+    PartKind, Pipeline, Program, Redirect, RedirectFd, RedirectOp, RedirectTarget, SimpleCommand,
+    TimeFormat, Word, WordPart,
 };
 use super::error::ParseError;
 use super::parser::{is_delimiter, is_name_char, is_name_start, PResult, Parser};
@@ -24,9 +24,7 @@ const CLOSERS: &[&[u8]] = &[
 ];
 
 /// Builtins whose `name=value` arguments are parsed as assignments.
-const DECLARATION_BUILTINS: &[&[u8]] = &[
-    b"declare", b"typeset", b"local", b"export", b"readonly",
-];
+const DECLARATION_BUILTINS: &[&[u8]] = &[b"declare", b"typeset", b"local", b"export", b"readonly"];
 
 impl Parser<'_> {
     /// Parses the next complete command: the and-or lists up to the end of
@@ -182,7 +180,10 @@ impl Parser<'_> {
     fn at_pipeline_end(&self) -> bool {
         self.at_end()
             || self.peek() == Some(b'\n')
-            || matches!(self.peek_operator(), Some(b";" | b"&" | b"&&" | b"||" | b")"))
+            || matches!(
+                self.peek_operator(),
+                Some(b";" | b"&" | b"&&" | b"||" | b")")
+            )
     }
 
     /// One command of a pipeline.
@@ -214,12 +215,18 @@ impl Parser<'_> {
             return false;
         };
         let rest = self.rest();
-        let len = rest.iter().position(|&b| is_delimiter(b)).unwrap_or(rest.len());
+        let len = rest
+            .iter()
+            .position(|&b| is_delimiter(b))
+            .unwrap_or(rest.len());
         if len == 0 {
             return false;
         }
         let name = rest[..len].to_vec();
-        if name.iter().any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'=')) {
+        if name
+            .iter()
+            .any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'='))
+        {
             return false;
         }
         let pos = self.pos;
@@ -327,10 +334,7 @@ impl Parser<'_> {
             return Err(self.unexpected());
         };
         let Some(name) = word.as_literal().map(<[u8]>::to_vec) else {
-            return Err(ParseError::syntax(
-                "invalid function name",
-                word.span,
-            ));
+            return Err(ParseError::syntax("invalid function name", word.span));
         };
         self.skip_blanks();
         if self.starts_with(b"(") {
@@ -583,7 +587,11 @@ impl Parser<'_> {
             return Ok(None);
         };
         let rest = self.rest();
-        let eq = rest[name_len..].iter().position(|&b| b == b'=').unwrap_or(0) + name_len;
+        let eq = rest[name_len..]
+            .iter()
+            .position(|&b| b == b'=')
+            .unwrap_or(0)
+            + name_len;
         if rest.get(eq + 1) != Some(&b'(') {
             return Ok(None);
         }

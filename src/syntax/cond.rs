@@ -15,8 +15,8 @@ const UNARY: &[&[u8]] = &[
 ];
 
 const BINARY: &[&[u8]] = &[
-    b"==", b"=", b"!=", b"=~", b"<", b">", b"-eq", b"-ne", b"-lt", b"-le", b"-gt", b"-ge",
-    b"-nt", b"-ot", b"-ef",
+    b"==", b"=", b"!=", b"=~", b"<", b">", b"-eq", b"-ne", b"-lt", b"-le", b"-gt", b"-ge", b"-nt",
+    b"-ot", b"-ef",
 ];
 
 impl Parser<'_> {
@@ -138,9 +138,9 @@ impl Parser<'_> {
             self.pos += 1;
             return Some(op);
         }
-        let op = BINARY
-            .iter()
-            .find(|op| op.len() > 1 && self.at_keyword(op) || (op.len() == 1 && self.at_keyword(op)))?;
+        let op = BINARY.iter().find(|op| {
+            op.len() > 1 && self.at_keyword(op) || (op.len() == 1 && self.at_keyword(op))
+        })?;
         self.pos += op.len();
         Some(op.to_vec())
     }

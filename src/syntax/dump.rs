@@ -319,7 +319,11 @@ fn cond(out: &mut String, e: &CondExpr) {
             out.push(')');
         }
         CondExpr::And(a, b) | CondExpr::Or(a, b) => {
-            out.push_str(if matches!(e, CondExpr::And(..)) { "(&& " } else { "(|| " });
+            out.push_str(if matches!(e, CondExpr::And(..)) {
+                "(&& "
+            } else {
+                "(|| "
+            });
             cond(out, a);
             out.push(' ');
             cond(out, b);

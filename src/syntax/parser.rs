@@ -106,6 +106,26 @@ impl<'o> Parser<'o> {
         }
     }
 
+    /// `shopt -s extglob` changed between commands.
+    pub fn set_extglob(&mut self, on: bool) {
+        self.opts.extglob = on;
+    }
+
+    /// Turns alias expansion on (with the table) or off.
+    pub fn set_aliases(&mut self, aliases: Option<&'o dyn AliasLookup>) {
+        self.opts.aliases = aliases;
+    }
+
+    /// The cursor, to pass to [`Parser::text_since`].
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// The text parsed since `start` (for `set -v`).
+    pub fn text_since(&self, start: usize) -> &[u8] {
+        &self.buf[start.min(self.pos)..self.pos]
+    }
+
     // ----- positions and spans -------------------------------------------
 
     /// Maps a buffer position to a source offset, undoing alias splices.
@@ -210,7 +230,11 @@ impl<'o> Parser<'o> {
         if let Some(op) = operator_text(rest) {
             return String::from_utf8_lossy(op).into_owned();
         }
-        let end = rest.iter().position(|&b| is_delimiter(b)).unwrap_or(rest.len()).max(1);
+        let end = rest
+            .iter()
+            .position(|&b| is_delimiter(b))
+            .unwrap_or(rest.len())
+            .max(1);
         String::from_utf8_lossy(&rest[..end.min(rest.len())]).into_owned()
     }
 

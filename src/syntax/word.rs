@@ -42,11 +42,25 @@ pub enum WordMode {
 
 impl WordMode {
     fn quotes_active(self) -> bool {
-        !matches!(self, WordMode::HereDoc | WordMode::Param { in_dquote: true, .. })
+        !matches!(
+            self,
+            WordMode::HereDoc
+                | WordMode::Param {
+                    in_dquote: true,
+                    ..
+                }
+        )
     }
 
     fn is_dquote_like(self) -> bool {
-        matches!(self, WordMode::HereDoc | WordMode::Param { in_dquote: true, .. })
+        matches!(
+            self,
+            WordMode::HereDoc
+                | WordMode::Param {
+                    in_dquote: true,
+                    ..
+                }
+        )
     }
 }
 
@@ -129,12 +143,18 @@ impl Parser<'_> {
     }
 
     fn parts_inner(&mut self, mode: WordMode) -> PResult<Vec<WordPart>> {
-        let mut out = PartBuilder::new(mode.is_dquote_like());
-        let word_start = self.pos;
+        // Literal text of a `${x…}` operand stays unquoted even inside double
+        // quotes: it may be a pattern. The expander applies the quoting.
+        let mut out = PartBuilder::new(mode == WordMode::HereDoc);
         let mut depth = 0usize;
         if matches!(
             mode,
-            WordMode::Normal | WordMode::Assignment | WordMode::Param { in_dquote: false, .. }
+            WordMode::Normal
+                | WordMode::Assignment
+                | WordMode::Param {
+                    in_dquote: false,
+                    ..
+                }
         ) {
             self.tilde(&mut out, mode);
         }
@@ -190,7 +210,6 @@ impl Parser<'_> {
                 }
             }
         }
-        let _ = word_start;
         Ok(out.finish(self))
     }
 
@@ -216,9 +235,7 @@ impl Parser<'_> {
                 stop_colon,
                 ..
             } => {
-                (b == b'}' && depth == 0)
-                    || (stop_slash && b == b'/')
-                    || (stop_colon && b == b':')
+                (b == b'}' && depth == 0) || (stop_slash && b == b'/') || (stop_colon && b == b':')
             }
             WordMode::Subscript => b == b']' && depth == 0,
             WordMode::Arith => b == b')' && depth == 0,
@@ -244,7 +261,10 @@ impl Parser<'_> {
             if ends {
                 break;
             }
-            if matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'{' | b'*' | b'?' | b'[') {
+            if matches!(
+                b,
+                b'\'' | b'"' | b'\\' | b'$' | b'`' | b'{' | b'*' | b'?' | b'['
+            ) {
                 return; // a quoted or expanded user name: no tilde prefix
             }
             n += 1;
@@ -364,7 +384,11 @@ impl Parser<'_> {
                     true
                 };
                 if !escapes {
+                    // The backslash stays, and the byte after it is plain
+                    // text (it neither nests nor closes anything).
                     out.push_byte(self, b'\\');
+                    self.pos += 1;
+                    out.push_byte(self, c);
                     self.pos += 1;
                     return Ok(());
                 }
@@ -700,7 +724,11 @@ pub(super) fn arith_text(word: Word) -> ArithText {
             _ => plain = false,
         }
     }
-    let expr = if plain { parse_arith(&literal).ok() } else { None };
+    let expr = if plain {
+        parse_arith(&literal).ok()
+    } else {
+        None
+    };
     ArithText { word, expr }
 }
 

@@ -1,0 +1,529 @@
+//! Builtins that read and write text: `echo`, `printf`, `test`/`[`,
+//! `read`, `mapfile`/`readarray`. The formatting cores live in `echo.rs`,
+//! `printf.rs` and `test.rs`; this file wires them to fds and variables.
+
+use super::{error, out};
+use crate::exec::Status;
+use crate::shell::Shell;
+use crate::sys::fd::write_all_fd;
+use crate::sys::lineread::read_until;
+
+pub fn echo(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    let text = if shell.opts.shopt("xpg_echo").unwrap_or(false) {
+        let mut args = vec![b"-e".to_vec()];
+        args.extend_from_slice(&argv[1..]);
+        super::echo::echo(&args)
+    } else {
+        super::echo::echo(&argv[1..])
+    };
+    Ok(out(shell, &text))
+}
+
+pub fn printf(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    let mut args = &argv[1..];
+    let mut var = None;
+    while let Some(first) = args.first() {
+        match first.as_slice() {
+            b"-v" if args.len() >= 2 => {
+                var = Some(args[1].clone());
+                args = &args[2..];
+            }
+            b"--" => {
+                args = &args[1..];
+                break;
+            }
+            _ => break,
+        }
+    }
+    let Some((format, rest)) = args.split_first() else {
+        error(
+            shell,
+            b"printf",
+            b"usage: printf [-v var] format [arguments]",
+        );
+        return Ok(2);
+    };
+    let result = super::printf::format(format, rest);
+    for e in &result.errors {
+        error(shell, b"printf", e);
+    }
+    let status = match var {
+        Some(name) => match shell.vars.set(&name, result.output) {
+            Ok(()) => result.status,
+            Err(e) => {
+                shell.report(&e.message());
+                1
+            }
+        },
+        None => {
+            let s = out(shell, &result.output);
+            if s != 0 {
+                s
+            } else {
+                result.status
+            }
+        }
+    };
+    Ok(status)
+}
+
+pub fn test(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    Ok(run_test(shell, b"test", &argv[1..]))
+}
+
+pub fn bracket(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    if argv.last().map(Vec::as_slice) != Some(b"]") {
+        error(shell, b"[", b"missing `]'");
+        return Ok(2);
+    }
+    Ok(run_test(shell, b"[", &argv[1..argv.len() - 1]))
+}
+
+fn run_test(shell: &mut Shell, name: &[u8], args: &[Vec<u8>]) -> i32 {
+    match super::test::evaluate(args, shell) {
+        Ok(true) => 0,
+        Ok(false) => 1,
+        Err(message) => {
+            error(shell, name, &message);
+            2
+        }
+    }
+}
+
+/// Options of `read`.
+struct ReadOptions {
+    raw: bool,
+    delim: u8,
+    nchars: Option<usize>,
+    exact: bool,
+    fd: i32,
+    array: Option<Vec<u8>>,
+    prompt: Option<Vec<u8>>,
+    timeout: Option<f64>,
+    silent: bool,
+}
+
+fn parse_read_options(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<(ReadOptions, usize), i32> {
+    let mut o = ReadOptions {
+        raw: false,
+        delim: b'\n',
+        nchars: None,
+        exact: false,
+        fd: 0,
+        array: None,
+        prompt: None,
+        timeout: None,
+        silent: false,
+    };
+    let mut i = 1;
+    while i < argv.len() {
+        let arg = &argv[i];
+        if arg == b"--" {
+            i += 1;
+            break;
+        }
+        if arg.len() < 2 || arg[0] != b'-' {
+            break;
+        }
+        let mut j = 1;
+        while j < arg.len() {
+            let c = arg[j];
+            j += 1;
+            let takes_value = matches!(c, b'd' | b'n' | b'N' | b'u' | b'a' | b'p' | b't' | b'i');
+            let value = if takes_value {
+                if j < arg.len() {
+                    let v = arg[j..].to_vec();
+                    j = arg.len();
+                    Some(v)
+                } else {
+                    i += 1;
+                    match argv.get(i) {
+                        Some(v) => Some(v.clone()),
+                        None => {
+                            error(
+                                shell,
+                                b"read",
+                                format!("-{}: option requires an argument", c as char).as_bytes(),
+                            );
+                            return Err(2);
+                        }
+                    }
+                }
+            } else {
+                None
+            };
+            let value = value.unwrap_or_default();
+            let number = || {
+                std::str::from_utf8(&value)
+                    .ok()
+                    .and_then(|s| s.trim().parse::<usize>().ok())
+            };
+            match c {
+                b'r' => o.raw = true,
+                b's' => o.silent = true,
+                b'e' => {}
+                b'i' => {}
+                b'd' => o.delim = value.first().copied().unwrap_or(0),
+                b'n' | b'N' => {
+                    let Some(n) = number() else {
+                        error(shell, b"read", b"invalid number");
+                        return Err(2);
+                    };
+                    o.nchars = Some(n);
+                    o.exact = c == b'N';
+                }
+                b'u' => {
+                    let Some(n) = number() else {
+                        error(shell, b"read", b"invalid file descriptor specification");
+                        return Err(2);
+                    };
+                    o.fd = n as i32;
+                }
+                b'a' => o.array = Some(value),
+                b'p' => o.prompt = Some(value),
+                b't' => {
+                    o.timeout = std::str::from_utf8(&value)
+                        .ok()
+                        .and_then(|s| s.parse::<f64>().ok());
+                    if o.timeout.is_none() {
+                        error(shell, b"read", b"invalid timeout specification");
+                        return Err(2);
+                    }
+                }
+                _ => {
+                    error(
+                        shell,
+                        b"read",
+                        format!("-{}: invalid option", c as char).as_bytes(),
+                    );
+                    return Err(2);
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok((o, i))
+}
+
+/// Waits up to `secs` for `fd` to be readable; false on timeout.
+fn wait_readable(fd: i32, secs: f64) -> bool {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = (secs * 1000.0).round() as i32;
+    // SAFETY: poll reads and writes only the one pollfd we pass.
+    unsafe { libc::poll(&mut pfd, 1, ms) > 0 }
+}
+
+pub fn read(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    let (o, first_name) = match parse_read_options(shell, argv) {
+        Ok(x) => x,
+        Err(s) => return Ok(s),
+    };
+    let names: Vec<Vec<u8>> = argv[first_name..].to_vec();
+    for name in &names {
+        if !crate::shell::vars::is_valid_name(name) {
+            let mut m = b"`".to_vec();
+            m.extend_from_slice(name);
+            m.extend_from_slice(b"': not a valid identifier");
+            error(shell, b"read", &m);
+            return Ok(1);
+        }
+    }
+    if let Some(p) = &o.prompt {
+        // SAFETY: isatty only inspects the fd.
+        if unsafe { libc::isatty(o.fd) } == 1 {
+            let _ = write_all_fd(2, p);
+        }
+    }
+    if let Some(t) = o.timeout {
+        if !wait_readable(o.fd, t) {
+            return Ok(142);
+        }
+    }
+    let (line, eof) = read_input(&o);
+    // -N: no splitting, no escape processing beyond -r.
+    let text = if o.raw || o.exact {
+        line.clone()
+    } else {
+        unescape_line(&line)
+    };
+    if o.exact {
+        let name = names.first().cloned().unwrap_or_else(|| b"REPLY".to_vec());
+        set_var(shell, &name, text);
+        return Ok(i32::from(eof));
+    }
+    if let Some(array) = &o.array {
+        let ifs = shell.ifs();
+        let fields = split_all(&text, &ifs);
+        let items = fields.into_iter().map(|f| (None, f)).collect();
+        let _ = shell.vars.unset(array);
+        if let Err(e) = shell.vars.set_array(array, items, false) {
+            shell.report(&e.message());
+            return Ok(1);
+        }
+        return Ok(i32::from(eof));
+    }
+    if names.is_empty() {
+        set_var(shell, b"REPLY", text);
+        return Ok(i32::from(eof));
+    }
+    let ifs = shell.ifs();
+    let values = split_for_read(&text, &ifs, names.len());
+    for (name, value) in names.iter().zip(values) {
+        set_var(shell, name, value);
+    }
+    Ok(i32::from(eof))
+}
+
+fn set_var(shell: &mut Shell, name: &[u8], value: Vec<u8>) {
+    if let Err(e) = shell.vars.set(name, value) {
+        shell.report(&e.message());
+    }
+}
+
+/// Reads the raw input of `read`: through the delimiter (removed), with
+/// backslash-newline continuation unless `-r`.
+fn read_input(o: &ReadOptions) -> (Vec<u8>, bool) {
+    let mut line = Vec::new();
+    loop {
+        let max = o.nchars.map(|n| n.saturating_sub(line.len()));
+        if max == Some(0) {
+            return (line, false);
+        }
+        let delim = if o.exact { 0xff_u8 } else { o.delim };
+        let (chunk, eof) = match read_until(o.fd, delim, max) {
+            Ok(x) => x,
+            Err(_) => return (line, true),
+        };
+        let mut chunk = chunk;
+        let had_delim = !eof && chunk.last() == Some(&delim) && !o.exact;
+        if had_delim {
+            chunk.pop();
+        }
+        line.extend_from_slice(&chunk);
+        if eof {
+            return (line, true);
+        }
+        // A backslash before the newline continues the line (without -r).
+        if had_delim && !o.raw && delim == b'\n' && ends_with_odd_backslashes(&line) {
+            line.pop();
+            continue;
+        }
+        return (line, false);
+    }
+}
+
+fn ends_with_odd_backslashes(s: &[u8]) -> bool {
+    s.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// Removes `read`'s backslash escapes (`\x` → `x`).
+fn unescape_line(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b'\\' && i + 1 < s.len() {
+            out.push(s[i + 1]);
+            i += 2;
+        } else if s[i] == b'\\' {
+            i += 1;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_ifs_ws(b: u8, ifs: &[u8]) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n') && ifs.contains(&b)
+}
+
+/// Splits the whole line into fields (`read -a`).
+fn split_all(s: &[u8], ifs: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        let (field, remainder) = next_field(rest, ifs);
+        match field {
+            Some(f) => out.push(f),
+            None => break,
+        }
+        rest = remainder;
+    }
+    out
+}
+
+/// The next IFS field of `s` and what follows its delimiter.
+fn next_field<'a>(s: &'a [u8], ifs: &[u8]) -> (Option<Vec<u8>>, &'a [u8]) {
+    let start = s
+        .iter()
+        .position(|&b| !is_ifs_ws(b, ifs))
+        .unwrap_or(s.len());
+    let s = &s[start..];
+    if s.is_empty() {
+        return (None, s);
+    }
+    let end = s.iter().position(|b| ifs.contains(b)).unwrap_or(s.len());
+    let field = s[..end].to_vec();
+    let mut rest = &s[end..];
+    // Consume the delimiter: whitespace, then at most one other IFS byte.
+    let ws = rest.iter().take_while(|&&b| is_ifs_ws(b, ifs)).count();
+    rest = &rest[ws..];
+    if let Some(&b) = rest.first() {
+        if ifs.contains(&b) && !is_ifs_ws(b, ifs) {
+            rest = &rest[1..];
+        }
+    }
+    (Some(field), rest)
+}
+
+/// `read a b c`: the first names get one field each, the last the rest.
+fn split_for_read(s: &[u8], ifs: &[u8], names: usize) -> Vec<Vec<u8>> {
+    let mut out = Vec::with_capacity(names);
+    let mut rest = s;
+    for _ in 0..names.saturating_sub(1) {
+        let (field, remainder) = next_field(rest, ifs);
+        out.push(field.unwrap_or_default());
+        rest = remainder;
+    }
+    // The last name: the remainder without leading/trailing IFS
+    // whitespace; a lone field keeps no trailing delimiter (bash).
+    let start = rest
+        .iter()
+        .position(|&b| !is_ifs_ws(b, ifs))
+        .unwrap_or(rest.len());
+    let mut last = &rest[start..];
+    while last.last().is_some_and(|&b| is_ifs_ws(b, ifs)) {
+        last = &last[..last.len() - 1];
+    }
+    let (field, remainder) = next_field(last, ifs);
+    let value = match field {
+        Some(f) if remainder.is_empty() => f,
+        _ => last.to_vec(),
+    };
+    out.push(value);
+    out
+}
+
+/// `mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [array]`
+pub fn mapfile(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    let mut delim = b'\n';
+    let mut count: Option<usize> = None;
+    let mut origin: i64 = 0;
+    let mut skip = 0usize;
+    let mut trim = false;
+    let mut fd = 0;
+    let mut name = b"MAPFILE".to_vec();
+    let mut i = 1;
+    let num = |v: &[u8]| {
+        std::str::from_utf8(v)
+            .ok()
+            .and_then(|s| s.parse::<i64>().ok())
+    };
+    let mut clear = true;
+    while i < argv.len() {
+        let arg = argv[i].clone();
+        let value = || argv.get(i + 1).cloned().unwrap_or_default();
+        match arg.as_slice() {
+            b"-d" => {
+                delim = value().first().copied().unwrap_or(0);
+                i += 1;
+            }
+            b"-n" => {
+                count = num(&value()).map(|n| n as usize).filter(|&n| n > 0);
+                i += 1;
+            }
+            b"-O" => {
+                origin = num(&value()).unwrap_or(0);
+                clear = false;
+                i += 1;
+            }
+            b"-s" => {
+                skip = num(&value()).unwrap_or(0) as usize;
+                i += 1;
+            }
+            b"-u" => {
+                fd = num(&value()).unwrap_or(0) as i32;
+                i += 1;
+            }
+            b"-t" => trim = true,
+            b"-C" | b"-c" => i += 1,
+            _ if arg.first() == Some(&b'-') && arg.len() > 1 => {
+                error(
+                    shell,
+                    &argv[0],
+                    format!("{}: invalid option", String::from_utf8_lossy(&arg)).as_bytes(),
+                );
+                return Ok(2);
+            }
+            _ => name = arg,
+        }
+        i += 1;
+    }
+    let mut items = Vec::new();
+    let mut index = origin;
+    let mut n = 0usize;
+    loop {
+        if count.is_some_and(|c| items.len() >= c) {
+            break;
+        }
+        let (mut line, eof) = match read_until(fd, delim, None) {
+            Ok(x) => x,
+            Err(_) => break,
+        };
+        if line.is_empty() && eof {
+            break;
+        }
+        if trim && line.last() == Some(&delim) {
+            line.pop();
+        }
+        if n >= skip {
+            items.push((index, line));
+            index += 1;
+        }
+        n += 1;
+        if eof {
+            break;
+        }
+    }
+    if clear {
+        let _ = shell.vars.unset(&name);
+    }
+    let items: Vec<crate::shell::vars::ArrayItem> = items
+        .into_iter()
+        .map(|(i, v)| (Some(crate::shell::vars::Subscript::Index(i)), v))
+        .collect();
+    match shell.vars.set_array(&name, items, !clear) {
+        Ok(()) => Ok(0),
+        Err(e) => {
+            shell.report(&e.message());
+            Ok(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: Vec<Vec<u8>>) -> Vec<String> {
+        v.into_iter()
+            .map(|x| String::from_utf8(x).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn read_splitting_matches_bash() {
+        assert_eq!(s(split_for_read(b"x:y:", b":", 2)), ["x", "y"]);
+        assert_eq!(s(split_for_read(b"x:y:z:", b":", 2)), ["x", "y:z:"]);
+        assert_eq!(
+            s(split_for_read(b"  x   y  z  ", b" \t\n", 2)),
+            ["x", "y  z"]
+        );
+        assert_eq!(s(split_for_read(b"x", b":", 3)), ["x", "", ""]);
+    }
+}

@@ -1,0 +1,468 @@
+//! Simple commands (XCU 2.9.1): expand the words, perform assignments and
+//! redirections, then run a special builtin, a function, a regular
+//! builtin or an external command, in that order of lookup.
+//!
+//! Assignments before a special builtin persist (POSIX); before functions,
+//! regular builtins and external commands they are temporary and exported
+//! for that command only (bash).
+
+use std::rc::Rc;
+
+use super::{Status, Unwind};
+use crate::builtins::{self, Builtin};
+use crate::expand::{quote_for_display, ExpandError, OwnedSub};
+use crate::shell::vars::Subscript as VarSub;
+use crate::shell::Shell;
+use crate::syntax::ast::{
+    ArrayElement, AssignValue, Assignment, Command, PartKind, SimpleCommand, Word,
+};
+use crate::sys::fd::write_all_fd;
+
+/// Builtins whose `name=value` arguments are assignments: not split or
+/// globbed, and `name=(…)` assigns an array.
+const DECLARATION_BUILTINS: &[&[u8]] = &[b"declare", b"typeset", b"local", b"export", b"readonly"];
+
+/// An array assignment carried by a declaration builtin's argument.
+struct DeclArray<'a> {
+    name: Vec<u8>,
+    append: bool,
+    elements: &'a [ArrayElement],
+}
+
+impl Shell {
+    pub(crate) fn run_command(&mut self, cmd: &Command) -> Status {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || match cmd {
+            Command::Simple(simple) => self.run_simple(simple),
+            Command::Compound(compound) => self.run_compound(compound),
+            Command::Function(def) => {
+                let function = crate::shell::Function {
+                    name: def.name.clone(),
+                    body: def.body.clone(),
+                    source: Rc::clone(&self.source),
+                    text: self.source_text(def.span),
+                };
+                self.functions.insert(def.name.clone(), Rc::new(function));
+                Ok(0)
+            }
+        })
+    }
+
+    fn run_simple(&mut self, cmd: &SimpleCommand) -> Status {
+        self.current_offset = cmd.span.start;
+        self.last_subst_status = None;
+        let declaration = cmd
+            .words
+            .first()
+            .and_then(Word::as_literal)
+            .is_some_and(|w| DECLARATION_BUILTINS.contains(&w));
+        let (argv, arrays) = if declaration {
+            match self.expand_declaration_words(&cmd.words) {
+                Ok(x) => x,
+                Err(e) => return Err(self.expansion_failed(e)),
+            }
+        } else {
+            match self.expand_words(&cmd.words) {
+                Ok(argv) => (argv, Vec::new()),
+                Err(e) => return Err(self.expansion_failed(e)),
+            }
+        };
+        if argv.is_empty() {
+            return self.run_assignments_only(cmd);
+        }
+        if self.traps[crate::shell::TRAP_DEBUG].is_some() {
+            self.run_debug_trap()?;
+        }
+        if self.opts.xtrace() {
+            self.trace_command(&cmd.assignments, &argv)?;
+        }
+        let builtin = builtins::find(&argv[0]);
+        if let Some(b) = builtin.filter(|b| b.special) {
+            return self.run_special_builtin(b, cmd, &argv, &arrays);
+        }
+        if let Some(function) = self.functions.get(&argv[0]).cloned() {
+            return self.with_temp_assignments(cmd, |shell| {
+                let saved = match shell.apply_redirects(&cmd.redirects) {
+                    Ok(saved) => saved,
+                    Err(status) => return Ok(status),
+                };
+                let result = shell.call_function(&function, &argv);
+                drop(saved);
+                result
+            });
+        }
+        if let Some(b) = builtin {
+            return self.with_temp_assignments(cmd, |shell| {
+                let saved = match shell.apply_redirects(&cmd.redirects) {
+                    Ok(saved) => saved,
+                    Err(status) => return Ok(status),
+                };
+                let result = shell.run_builtin(b, &argv, &arrays);
+                drop(saved);
+                result
+            });
+        }
+        self.run_external(cmd, argv)
+    }
+
+    /// Runs a builtin, then the array assignments of a declaration.
+    fn run_builtin(&mut self, b: Builtin, argv: &[Vec<u8>], arrays: &[DeclArray]) -> Status {
+        let status = (b.run)(self, argv)?;
+        if status == 0 {
+            for array in arrays {
+                if let Err(status) = self.assign_array(&array.name, array.elements, array.append) {
+                    return Ok(status);
+                }
+            }
+        }
+        Ok(status)
+    }
+
+    fn run_special_builtin(
+        &mut self,
+        b: Builtin,
+        cmd: &SimpleCommand,
+        argv: &[Vec<u8>],
+        arrays: &[DeclArray],
+    ) -> Status {
+        for a in &cmd.assignments {
+            if let Err(status) = self.assign(a) {
+                return Ok(status);
+            }
+        }
+        // `exec` without a command keeps its redirections.
+        if argv[0] == b"exec" && argv.len() == 1 {
+            return match self.apply_redirects(&cmd.redirects) {
+                Ok(saved) => {
+                    saved.forget();
+                    Ok(0)
+                }
+                Err(status) => Ok(status),
+            };
+        }
+        let saved = match self.apply_redirects(&cmd.redirects) {
+            Ok(saved) => saved,
+            Err(status) => return Ok(status),
+        };
+        let result = self.run_builtin(b, argv, arrays);
+        drop(saved);
+        result
+    }
+
+    /// A command with no words: assignments change the shell; redirections
+    /// are performed (creating files) and undone.
+    fn run_assignments_only(&mut self, cmd: &SimpleCommand) -> Status {
+        if self.opts.xtrace() && !cmd.assignments.is_empty() {
+            self.trace_command(&cmd.assignments, &[])?;
+        }
+        for a in &cmd.assignments {
+            if let Err(status) = self.assign(a) {
+                // bash: a failed assignment alone is fatal in scripts.
+                if !self.interactive {
+                    return Err(Unwind::Exit(status));
+                }
+                return Ok(status);
+            }
+        }
+        let saved = match self.apply_redirects(&cmd.redirects) {
+            Ok(saved) => saved,
+            Err(status) => return Ok(status),
+        };
+        drop(saved);
+        Ok(self.last_subst_status.unwrap_or(0))
+    }
+
+    /// Runs `f` with the command's assignments in a temporary scope.
+    fn with_temp_assignments(
+        &mut self,
+        cmd: &SimpleCommand,
+        f: impl FnOnce(&mut Shell) -> Status,
+    ) -> Status {
+        if cmd.assignments.is_empty() {
+            return f(self);
+        }
+        self.vars.push_temp_scope();
+        let mut result = Ok(0);
+        let mut ok = true;
+        for a in &cmd.assignments {
+            match self.assignment_value_text(a) {
+                Ok(Some(value)) => {
+                    if let Err(e) = self.vars.set_temp(&a.name, value) {
+                        self.report(&e.message());
+                        result = Ok(1);
+                        ok = false;
+                        break;
+                    }
+                }
+                Ok(None) => {
+                    if let Err(status) = self.assign(a) {
+                        result = Ok(status);
+                        ok = false;
+                        break;
+                    }
+                }
+                Err(unwind) => {
+                    result = Err(unwind);
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            result = f(self);
+        }
+        self.vars.pop_temp_scope();
+        result
+    }
+
+    /// The scalar text of an assignment, or `None` when it is an array or
+    /// element assignment that must go through [`Shell::assign`].
+    fn assignment_value_text(&mut self, a: &Assignment) -> Result<Option<Vec<u8>>, Unwind> {
+        if a.index.is_some() || a.append {
+            return Ok(None);
+        }
+        match &a.value {
+            AssignValue::Scalar(w) => match self.expand_string(w) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => Err(self.expansion_failed(e)),
+            },
+            AssignValue::Array(_) => Ok(None),
+        }
+    }
+
+    /// Performs one assignment in the shell. Errors are reported; the
+    /// status to use is returned.
+    pub(crate) fn assign(&mut self, a: &Assignment) -> Result<(), i32> {
+        let result = match &a.value {
+            AssignValue::Array(elements) => {
+                return self.assign_array(&a.name, elements, a.append);
+            }
+            AssignValue::Scalar(w) => {
+                let value = match self.expand_string(w) {
+                    Ok(v) => v,
+                    Err(e) => return Err(self.report_expand(e)),
+                };
+                match &a.index {
+                    Some(index) => self.assign_element(&a.name, index, value, a.append, a.span),
+                    None => self.assign_scalar(&a.name, value, a.append),
+                }
+            }
+        };
+        result.map_err(|message| {
+            self.report(&message);
+            1
+        })
+    }
+
+    fn report_expand(&mut self, e: ExpandError) -> i32 {
+        self.report_at(e.span, &e.message);
+        e.status
+    }
+
+    /// `name=value` / `name+=value`, honouring the integer attribute.
+    pub fn assign_scalar(
+        &mut self,
+        name: &[u8],
+        value: Vec<u8>,
+        append: bool,
+    ) -> Result<(), Vec<u8>> {
+        let value = if self.vars.is_integer(name) {
+            let mut n = self.eval_integer(&value)?;
+            if append {
+                let old = self
+                    .vars
+                    .get(name)
+                    .map(|v| v.into_owned())
+                    .unwrap_or_default();
+                n = n.wrapping_add(self.eval_integer(&old)?);
+            }
+            return self
+                .vars
+                .set(name, n.to_string().into_bytes())
+                .map_err(|e| e.message());
+        } else {
+            value
+        };
+        let result = if append {
+            self.vars.append(name, &value)
+        } else {
+            self.vars.set(name, value)
+        };
+        result.map_err(|e| e.message())
+    }
+
+    fn eval_integer(&mut self, text: &[u8]) -> Result<i64, Vec<u8>> {
+        crate::expand::arith::eval_text(text, self).map_err(|e| e.message.into_bytes())
+    }
+
+    /// `name[index]=value` from a builtin (`declare 'a[1]=x'`).
+    pub fn assign_element_text(
+        &mut self,
+        name: &[u8],
+        index: &Word,
+        value: Vec<u8>,
+    ) -> Result<(), Vec<u8>> {
+        self.assign_element(name, index, value, false, index.span)
+    }
+
+    fn assign_element(
+        &mut self,
+        name: &[u8],
+        index: &Word,
+        value: Vec<u8>,
+        append: bool,
+        span: crate::syntax::Span,
+    ) -> Result<(), Vec<u8>> {
+        let sub = self
+            .eval_subscript(name, index, span)
+            .map_err(|e| e.message)?;
+        let result = match (&sub, append) {
+            (OwnedSub::Index(i), false) => self.vars.set_element(name, VarSub::Index(*i), value),
+            (OwnedSub::Index(i), true) => self.vars.append_element(name, VarSub::Index(*i), &value),
+            (OwnedSub::Key(k), false) => self.vars.set_element(name, VarSub::Key(k), value),
+            (OwnedSub::Key(k), true) => self.vars.append_element(name, VarSub::Key(k), &value),
+        };
+        result.map_err(|e| e.message())
+    }
+
+    /// `name=(…)` / `name+=(…)`.
+    pub(crate) fn assign_array(
+        &mut self,
+        name: &[u8],
+        elements: &[ArrayElement],
+        append: bool,
+    ) -> Result<(), i32> {
+        let assoc = self.vars.is_assoc(name);
+        let mut items = Vec::new();
+        for e in elements {
+            match &e.index {
+                Some(index) => {
+                    let key = match self.expand_string(index) {
+                        Ok(k) => k,
+                        Err(err) => return Err(self.report_expand(err)),
+                    };
+                    let value = match self.expand_string(&e.value) {
+                        Ok(v) => v,
+                        Err(err) => return Err(self.report_expand(err)),
+                    };
+                    let sub = if assoc {
+                        OwnedSub::Key(key)
+                    } else {
+                        match crate::expand::arith::eval_text(&key, self) {
+                            Ok(i) => OwnedSub::Index(i),
+                            Err(err) => {
+                                self.report(err.message.as_bytes());
+                                return Err(1);
+                            }
+                        }
+                    };
+                    items.push((Some(sub), value));
+                }
+                None => {
+                    let mut fields = Vec::new();
+                    if let Err(err) = self.expand_word_into(&e.value, &mut fields) {
+                        return Err(self.report_expand(err));
+                    }
+                    items.extend(fields.into_iter().map(|f| (None, f)));
+                }
+            }
+        }
+        let items: Vec<crate::shell::vars::ArrayItem> = items
+            .iter()
+            .map(|(sub, value)| {
+                let sub = sub.as_ref().map(|s| match s {
+                    OwnedSub::Index(i) => VarSub::Index(*i),
+                    OwnedSub::Key(k) => VarSub::Key(k),
+                });
+                (sub, value.clone())
+            })
+            .collect();
+        self.vars.set_array(name, items, append).map_err(|e| {
+            self.report(&e.message());
+            1
+        })
+    }
+
+    /// Expands a declaration builtin's words: `name=value` arguments are
+    /// expanded as assignments (no splitting or globbing), `name=(…)`
+    /// arguments become the name plus an array assignment done after the
+    /// builtin has declared the variable.
+    fn expand_declaration_words<'w>(
+        &mut self,
+        words: &'w [Word],
+    ) -> Result<(Vec<Vec<u8>>, Vec<DeclArray<'w>>), ExpandError> {
+        let mut argv = Vec::new();
+        let mut arrays = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            if let [head, crate::syntax::ast::WordPart {
+                kind: PartKind::ArrayLiteral(elements),
+                ..
+            }] = word.parts.as_slice()
+            {
+                if let PartKind::Literal(text) = &head.kind {
+                    let name_end = text
+                        .iter()
+                        .position(|&b| b == b'=' || b == b'+')
+                        .unwrap_or(text.len());
+                    let name = text[..name_end].to_vec();
+                    argv.push(name.clone());
+                    arrays.push(DeclArray {
+                        name,
+                        append: text.contains(&b'+'),
+                        elements,
+                    });
+                    continue;
+                }
+            }
+            let is_assignment = i > 0
+                && word
+                    .parts
+                    .first()
+                    .is_some_and(|p| matches!(&p.kind, PartKind::Literal(t) if crate::syntax::assignment_prefix(t).is_some()));
+            if is_assignment {
+                argv.push(self.expand_string(word)?);
+            } else {
+                self.expand_word_into(word, &mut argv)?;
+            }
+        }
+        Ok((argv, arrays))
+    }
+
+    /// `set -x`: writes PS4 and the command, quoted, to standard error.
+    pub(crate) fn trace_command(
+        &mut self,
+        assignments: &[Assignment],
+        argv: &[Vec<u8>],
+    ) -> Result<(), Unwind> {
+        let ps4 = self
+            .vars
+            .get(b"PS4")
+            .map(|v| v.into_owned())
+            .unwrap_or_else(|| b"+ ".to_vec());
+        let mut line = self.expand_prompt_string(&ps4);
+        let mut first = true;
+        for a in assignments {
+            if !first {
+                line.push(b' ');
+            }
+            first = false;
+            line.extend_from_slice(&a.name);
+            line.extend_from_slice(if a.append { b"+=" } else { b"=" });
+            if let AssignValue::Scalar(w) = &a.value {
+                let v = self.expand_string(w).unwrap_or_default();
+                line.extend(quote_for_display(&v));
+            } else {
+                line.extend_from_slice(b"(...)");
+            }
+        }
+        for arg in argv {
+            if !first {
+                line.push(b' ');
+            }
+            first = false;
+            line.extend(quote_for_display(arg));
+        }
+        line.push(b'\n');
+        let _ = write_all_fd(2, &line);
+        Ok(())
+    }
+}

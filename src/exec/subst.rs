@@ -1,0 +1,108 @@
+//! Command substitution `$(…)` and process substitution `<(…)` `>(…)`:
+//! the callbacks the expander uses to run code (it never forks itself).
+
+use std::os::fd::{AsRawFd, IntoRawFd};
+
+use crate::expand::{ExpandError, ExpandResult};
+use crate::jobs::reap::{wait_for_pid, PidWaitResult};
+use crate::shell::Shell;
+use crate::syntax::ast::Program;
+use crate::syntax::Span;
+use crate::sys::fd;
+use crate::sys::spawn::{fork_subshell, ForkOutcome, PgroupPolicy};
+
+impl Shell {
+    /// Runs `program` in a subshell and returns what it wrote to stdout;
+    /// `$?` becomes its status.
+    pub fn capture_output(&mut self, program: &Program) -> ExpandResult<Vec<u8>> {
+        let (read, write) = fd::pipe_cloexec()
+            .map_err(|e| ExpandError::new(format!("pipe: {e}").into_bytes(), Span::default()))?;
+        match fork_subshell(PgroupPolicy::Inherit, None) {
+            Ok(ForkOutcome::Child) => {
+                drop(read);
+                let _ = fd::dup2(write.as_raw_fd(), 1);
+                drop(write);
+                self.enter_child();
+                self.exec_in_place = true;
+                let result = self.run_program(program);
+                self.exit_child(result);
+            }
+            Ok(ForkOutcome::Parent(pid)) => {
+                drop(write);
+                let mut output = Vec::new();
+                let mut buf = [0u8; 8192];
+                loop {
+                    match fd::read_fd(read.as_raw_fd(), &mut buf) {
+                        Ok(0) => break,
+                        Ok(n) => output.extend_from_slice(&buf[..n]),
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(_) => break,
+                    }
+                }
+                drop(read);
+                let status = match wait_for_pid(&mut self.jobs, pid, 0) {
+                    PidWaitResult::Status(state) => state.exit_status(),
+                    _ => 0,
+                };
+                self.last_subst_status = Some(status);
+                self.last_status = status;
+                Ok(output)
+            }
+            Err(_) => Err(ExpandError::new(
+                b"fork: cannot run command substitution".to_vec(),
+                Span::default(),
+            )),
+        }
+    }
+
+    /// Starts `program` with a pipe on its stdout (`<(…)`) or stdin
+    /// (`>(…)`) and returns the `/dev/fd/N` path of the shell's end, which
+    /// stays open until the current command finishes.
+    pub fn process_substitution(
+        &mut self,
+        program: &Program,
+        output: bool,
+        span: Span,
+    ) -> ExpandResult<Vec<u8>> {
+        let (read, write) = fd::pipe_cloexec()
+            .map_err(|e| ExpandError::new(format!("pipe: {e}").into_bytes(), span))?;
+        let (child_end, shell_end, child_fd) = if output {
+            (read, write, 0)
+        } else {
+            (write, read, 1)
+        };
+        match fork_subshell(PgroupPolicy::Inherit, None) {
+            Ok(ForkOutcome::Child) => {
+                drop(shell_end);
+                let _ = fd::dup2(child_end.as_raw_fd(), child_fd);
+                drop(child_end);
+                self.enter_child();
+                self.exec_in_place = true;
+                let result = self.run_program(program);
+                self.exit_child(result);
+            }
+            Ok(ForkOutcome::Parent(pid)) => {
+                drop(child_end);
+                let high = fd::dup_high_cloexec(shell_end.as_raw_fd(), 60)
+                    .map_err(|e| ExpandError::new(format!("{e}").into_bytes(), span))?;
+                drop(shell_end);
+                let _ = fd::set_cloexec(high.as_raw_fd(), false);
+                let number = high.into_raw_fd();
+                self.procsub_fds.push(number);
+                self.last_background = Some(pid);
+                Ok(format!("/dev/fd/{number}").into_bytes())
+            }
+            Err(_) => Err(ExpandError::new(
+                b"fork: cannot run process substitution".to_vec(),
+                span,
+            )),
+        }
+    }
+
+    /// Closes the shell's ends of finished process substitutions.
+    pub(crate) fn close_procsub_fds(&mut self) {
+        for fd_number in self.procsub_fds.drain(..) {
+            let _ = fd::close(fd_number);
+        }
+    }
+}

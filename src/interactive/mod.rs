@@ -1,0 +1,20 @@
+//! The interactive shell: reads command lines from the terminal and runs
+//! them, reporting job status changes before each prompt.
+
+use crate::exec::{Status, Unwind};
+use crate::shell::Shell;
+
+/// Runs the interactive loop until `exit` or end of input.
+pub fn run(shell: &mut Shell) -> Status {
+    loop {
+        shell.notify_job_changes();
+        match shell.run_fd_lines(0, b"stdin") {
+            Ok(status) => return Ok(status),
+            Err(Unwind::Abort(status)) => {
+                shell.last_status = status;
+                continue;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Integration tests: each module runs the real `whelk` binary.
+
+mod parse;
