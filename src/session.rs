@@ -19,6 +19,7 @@ pub fn run(inv: Invocation) -> i32 {
     let mut shell = Shell::new(inv.arg0.clone());
     shell.positional = inv.args.clone();
     shell.login = inv.login;
+    shell.command_string = inv.command.is_some();
     for (name, on) in &inv.options {
         if !shell.opts.set_named(name, *on) {
             let _ = write_all_fd(

@@ -145,8 +145,14 @@ impl Shell {
     /// non-interactive shell exits, an interactive one abandons the line.
     pub fn expansion_failed(&mut self, error: ExpandError) -> Unwind {
         self.report_at(error.span, &error.message);
-        self.last_status = error.status;
-        self.fatal(error.status)
+        // bash exits 127 from `-c` strings and 1 from scripts here.
+        let status = if error.fatal && self.command_string { 127 } else { error.status };
+        self.last_status = status;
+        if error.fatal {
+            self.fatal(status)
+        } else {
+            Unwind::Abort(status)
+        }
     }
 
     /// The unwind for a fatal error with `status`.

@@ -63,6 +63,11 @@ impl Shell {
                     self.close_procsub_fds();
                     match result {
                         Ok(s) => status = s,
+                        // An error abandoned this command; go on with the next.
+                        Err(Unwind::Abort(s)) if kind == InputKind::Main => {
+                            status = s;
+                            self.last_status = s;
+                        }
                         Err(u) => break Err(u),
                     }
                 }
@@ -134,7 +139,7 @@ impl Shell {
                         self.close_procsub_fds();
                         match result {
                             Ok(s) => status = s,
-                            Err(Unwind::Abort(s)) if self.interactive => {
+                            Err(Unwind::Abort(s)) => {
                                 status = s;
                                 self.last_status = s;
                                 break;

@@ -37,9 +37,12 @@ use crate::syntax::Span;
 pub struct ExpandError {
     pub message: Vec<u8>,
     pub span: Span,
-    /// Exit status bash uses for this error (127 for unset parameters,
-    /// 1 otherwise).
+    /// Exit status bash uses for this error.
     pub status: i32,
+    /// The error ends a non-interactive shell (unset parameter under
+    /// `set -u`, `${x?}`); other errors abandon only the current complete
+    /// command.
+    pub fatal: bool,
 }
 
 impl ExpandError {
@@ -48,11 +51,13 @@ impl ExpandError {
             message: message.into(),
             span,
             status: 1,
+            fatal: false,
         }
     }
 
-    pub fn with_status(mut self, status: i32) -> ExpandError {
-        self.status = status;
+    /// An error that ends a non-interactive shell.
+    pub fn fatal(mut self) -> ExpandError {
+        self.fatal = true;
         self
     }
 }

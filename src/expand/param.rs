@@ -118,7 +118,7 @@ impl Shell {
                         None if *colon => m.extend_from_slice(b"parameter null or not set"),
                         None => m.extend_from_slice(b"parameter not set"),
                     }
-                    return Err(ExpandError::new(m, span).with_status(127));
+                    return Err(ExpandError::new(m, span).fatal());
                 }
                 emit(fields, value, ctx);
             }
@@ -144,7 +144,7 @@ impl Shell {
             m.extend_from_slice(b"[...]");
         }
         m.extend_from_slice(b": unbound variable");
-        Err(ExpandError::new(m, span).with_status(127))
+        Err(ExpandError::new(m, span).fatal())
     }
 
     /// The operators that transform a value.
@@ -423,7 +423,7 @@ impl Shell {
                 if self.opts.nounset() {
                     let mut m = name_text(p);
                     m.extend_from_slice(b": unbound variable");
-                    return Err(ExpandError::new(m, span).with_status(127));
+                    return Err(ExpandError::new(m, span).fatal());
                 }
                 return Ok(Value::Unset);
             }

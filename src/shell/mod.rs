@@ -136,6 +136,8 @@ pub struct Shell {
     /// bundle of option letters.
     pub getopts_optind: usize,
     pub getopts_offset: usize,
+    /// Running a `-c` string (some error statuses differ, as in bash).
+    pub command_string: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -191,6 +193,7 @@ impl Shell {
             source_depth: 0,
             getopts_optind: 1,
             getopts_offset: 0,
+            command_string: false,
         }
     }
 

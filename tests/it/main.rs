@@ -1,3 +1,5 @@
 //! Integration tests: each module runs the real `whelk` binary.
 
+mod cases;
 mod parse;
+mod support;
