@@ -87,11 +87,11 @@ impl Shell {
         let mut message = name.to_vec();
         message.extend_from_slice(b": ");
         message.extend_from_slice(reason.as_bytes());
-        // Redirections are still performed (files created), as in bash.
-        if let Ok(saved) = self.apply_redirects(&cmd.redirects) {
-            drop(saved);
-        }
+        // Redirections are still performed (files created), and the message
+        // goes to the redirected stderr, as in bash.
+        let saved = self.apply_redirects(&cmd.redirects);
         self.report_at(span, &message);
+        drop(saved);
         Ok(status)
     }
 

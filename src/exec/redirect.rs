@@ -144,6 +144,13 @@ impl Shell {
                 self.open_for(op, &path)?
             }
         };
+        // Keep our own fd out of the user's range (0-9), so that opening
+        // `3<file` while fd 3 is closed cannot hand us fd 3 itself.
+        let source = if source.as_raw_fd() < 10 {
+            fd::dup_high_cloexec(source.as_raw_fd(), 10).map_err(|e| RedirectError::io(b"", e))?
+        } else {
+            source
+        };
         let targets: &[RawFd] = match r.op {
             RedirectOp::OutputBoth | RedirectOp::AppendBoth => &[1, 2],
             _ => &[default_fd],

@@ -51,7 +51,12 @@ impl Shell {
                 None
             });
             let start = parser.position();
-            match parser.next_complete_command() {
+            let parsed = parser.next_complete_command();
+            for (message, span) in parser.take_warnings() {
+                let out = crate::diagnostic::render(&source, span, &message);
+                let _ = write_all_fd(2, &out);
+            }
+            match parsed {
                 Ok(Some(program)) => {
                     if self.opts.get("verbose") {
                         let _ = write_all_fd(2, parser.text_since(start));

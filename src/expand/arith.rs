@@ -14,8 +14,8 @@ mod tests;
 mod tests_vars;
 
 use crate::syntax::arith::{
-    parse_with_height, with_token, ArithExpr, BinOp, BinTail, IncDecOp, SrcPos, UnaryOp, VarRef,
-    RECURSION_MSG,
+    parse_with_height, with_token, ArithExpr, ArithSyntaxError, BinOp, BinTail, IncDecOp, SrcPos,
+    UnaryOp, VarRef, RECURSION_MSG,
 };
 use std::fmt;
 
@@ -125,7 +125,7 @@ pub fn eval_text(text: &[u8], env: &mut dyn ArithEnv) -> Result<i64, ArithError>
 /// Parse a whole expression, naming it in any syntax error.
 #[inline(never)]
 fn parse(text: &[u8]) -> Result<(Box<ArithExpr>, usize), Box<ArithError>> {
-    parse_with_height(text).map_err(|e| ArithError::in_text(e.message, text))
+    parse_with_height(text).map_err(|e| syntax_error(e, text))
 }
 
 fn is_ws(c: u8) -> bool {
@@ -204,6 +204,12 @@ fn ipow(mut base: i64, mut exp: i64) -> i64 {
         base = base.wrapping_mul(base);
     }
     result
+}
+
+/// A syntax error in `text`, named the way bash names it.
+fn syntax_error(e: ArithSyntaxError, text: &[u8]) -> Box<ArithError> {
+    let named = text.get(..e.expr_end).unwrap_or(text);
+    ArithError::in_text(e.message, named)
 }
 
 #[inline(never)]
@@ -436,7 +442,7 @@ impl<'e> Evaluator<'e> {
         }
         let ast = match &sub.expr {
             Ok(ast) => ast,
-            Err(e) => return Err(ArithError::in_text(e.message.clone(), &sub.raw)),
+            Err(e) => return Err(syntax_error(e.clone(), &sub.raw)),
         };
         // The subscript's height is already part of the enclosing tree's.
         self.enter_level(0, &var.pos)?;

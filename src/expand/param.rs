@@ -183,6 +183,13 @@ impl Shell {
                 };
                 value.map(|s| convert_case(&s, *upper, *all, pat.as_ref()))
             }
+            ParamOp::Toggle { all, pattern } => {
+                let pat = match pattern {
+                    Some(w) => Some(self.compile(w)?),
+                    None => None,
+                };
+                value.map(|s| toggle_case(&s, *all, pat.as_ref()))
+            }
             ParamOp::Transform(op) => self.transform(p, value, *op, span)?,
             ParamOp::PrefixNames { star } => {
                 let prefix = name_text(p);
@@ -642,6 +649,23 @@ fn convert_case(s: &[u8], upper: bool, all: bool, pat: Option<&Pattern>) -> Vec<
                 b.to_ascii_uppercase()
             } else {
                 b.to_ascii_lowercase()
+            };
+        }
+    }
+    out
+}
+
+fn toggle_case(s: &[u8], all: bool, pat: Option<&Pattern>) -> Vec<u8> {
+    let mut out = s.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if !all && i > 0 {
+            break;
+        }
+        if pat.is_none_or(|p| p.matches(&[*b])) {
+            *b = if b.is_ascii_uppercase() {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
             };
         }
     }

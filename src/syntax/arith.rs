@@ -21,8 +21,10 @@ pub use dump::dump;
 use std::fmt;
 use std::sync::Arc;
 
-/// Maximum parser nesting: parentheses, unary operators, `?:` branches,
-/// assignment and `**` right-hand sides and subscripts each take a level.
+/// Maximum parser nesting: each parenthesis, prefix operator, `?:` branch
+/// and right operand of a binary, `**` or assignment operator takes a
+/// level; a subscript takes `SUBSCRIPT_COST`. Deeper input is an error
+/// (`RECURSION_MSG`), found in time linear in the input.
 pub const MAX_NESTING: usize = 1000;
 /// Maximum height of a parsed tree (the evaluator recurses this deep).
 pub const MAX_HEIGHT: usize = 1000;
@@ -30,22 +32,33 @@ pub const MAX_HEIGHT: usize = 1000;
 /// parser is several times as deep as a parenthesis).
 const SUBSCRIPT_COST: usize = 4;
 
+/// bash's message for runaway recursion; also used for the limits above.
 pub const RECURSION_MSG: &str = "expression recursion level exceeded";
 
 /// A syntax error, with bash's wording: `message` already ends in
 /// `(error token is "...")`; `offset` is where that token starts.
+/// bash prints `EXPR: MESSAGE` where EXPR is `text[..expr_end]` with
+/// leading blanks cut: the whole text, except after a malformed number,
+/// where bash cuts the text (and the token) at the number's end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArithSyntaxError {
     pub message: String,
     pub offset: usize,
+    pub expr_end: usize,
 }
 
 impl ArithSyntaxError {
     fn new(src: &[u8], msg: &str, offset: usize) -> Self {
-        let tok = src.get(offset..).unwrap_or_default();
+        Self::cut(src, msg, offset, src.len())
+    }
+
+    /// An error whose token and expression end at `end`.
+    fn cut(src: &[u8], msg: &str, offset: usize, end: usize) -> Self {
+        let tok = src.get(offset..end).unwrap_or_default();
         ArithSyntaxError {
             message: with_token(msg, tok),
             offset,
+            expr_end: end,
         }
     }
 }
@@ -241,8 +254,8 @@ pub enum ArithExpr {
         then: Box<ArithExpr>,
         otherwise: Box<ArithExpr>,
     },
-    /// `var = value` (`op` None) or `var op= value`. `pos`: start of
-    /// `value`, the error token for `/= 0`.
+    /// `var = value` (`op` None) or `var op= value`. `pos`: the error
+    /// token for `/= 0` (the token after `value`, as bash reports it).
     Assign {
         var: VarRef,
         op: Option<BinOp>,

@@ -392,6 +392,8 @@ pub enum ParamOp {
         all: bool,
         pattern: Option<Word>,
     },
+    /// `${x~p}` `${x~~p}`: toggle case.
+    Toggle { all: bool, pattern: Option<Word> },
     /// `${x@Q}` and the other transformations (`Q E P A a U u L K k`)
     Transform(u8),
     /// `${!prefix*}` / `${!prefix@}`

@@ -18,6 +18,15 @@ use super::error::ParseError;
 use super::parser::{is_delimiter, is_name_char, is_name_start, PResult, Parser};
 use super::word::WordMode;
 
+/// What ended an and-or list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// `;` or `&`
+    Operator,
+    Newline,
+    None,
+}
+
 /// Reserved words that close a construct and so end a command list.
 const CLOSERS: &[&[u8]] = &[
     b"then", b"else", b"elif", b"fi", b"do", b"done", b"esac", b"}",
@@ -44,10 +53,14 @@ impl Parser<'_> {
             if self.at_closer() {
                 return Err(self.unexpected());
             }
-            let (item, separated) = self.list_item()?;
+            let (item, separator) = self.list_item()?;
             items.push(item);
-            if !separated {
-                break;
+            match separator {
+                // A newline ends the complete command (and has been read,
+                // along with any here-document bodies).
+                Separator::Newline => return Ok(Some(Program { items })),
+                Separator::None => break,
+                Separator::Operator => {}
             }
         }
         self.skip_blanks_and_comment();
@@ -64,12 +77,16 @@ impl Parser<'_> {
         self.linebreak()?;
         loop {
             self.skip_blanks_and_comment();
+            // An alias may expand to a closing word (`alias end='}'`).
+            while !self.at_closer() && self.expand_alias_at_cursor() {
+                self.skip_blanks_and_comment();
+            }
             if self.at_end() || self.at_closer() {
                 break;
             }
-            let (item, separated) = self.list_item()?;
+            let (item, separator) = self.list_item()?;
             items.push(item);
-            if !separated {
+            if separator == Separator::None {
                 break;
             }
             self.linebreak()?;
@@ -77,20 +94,20 @@ impl Parser<'_> {
         Ok(Program { items })
     }
 
-    /// One and-or list and its separator: (item, was a separator seen).
-    fn list_item(&mut self) -> PResult<(ListItem, bool)> {
+    /// One and-or list and the separator after it.
+    fn list_item(&mut self) -> PResult<(ListItem, Separator)> {
         let start = self.pos;
         let and_or = self.and_or()?;
         self.skip_blanks_and_comment();
         let end = self.pos;
         let (background, separated) = if self.operator(b"&") {
-            (true, true)
+            (true, Separator::Operator)
         } else if self.operator(b";") {
-            (false, true)
+            (false, Separator::Operator)
         } else if self.newline()? {
-            (false, true)
+            (false, Separator::Newline)
         } else {
-            (false, false)
+            (false, Separator::None)
         };
         let item = ListItem {
             and_or,
@@ -237,8 +254,9 @@ impl Parser<'_> {
         let Some(value) = lookup.alias(&name) else {
             return false;
         };
-        self.alias_blank = value.last().is_some_and(|&b| b == b' ' || b == b'\t');
+        let blank = value.last().is_some_and(|&b| b == b' ' || b == b'\t');
         self.splice(pos, pos + len, &value);
+        self.alias_blank = blank.then_some(pos + value.len());
         self.active_aliases.push((name, pos + value.len()));
         true
     }
@@ -271,15 +289,18 @@ impl Parser<'_> {
                     cmd.assignments.push(assignment);
                     continue;
                 }
-                if self.alias_blank || !cmd.assignments.is_empty() {
-                    self.alias_blank = false;
-                    if self.expand_alias_at_cursor() {
-                        continue;
-                    }
+                if !cmd.assignments.is_empty() && self.expand_alias_at_cursor() {
+                    continue;
                 }
             } else if declaration {
                 if let Some(word) = self.declaration_argument()? {
                     cmd.words.push(word);
+                    continue;
+                }
+            }
+            if self.alias_blank.is_some_and(|end| self.pos >= end) {
+                self.alias_blank = None;
+                if self.expand_alias_at_cursor() {
                     continue;
                 }
             }
@@ -408,7 +429,7 @@ impl Parser<'_> {
         };
         self.pos += op_text.len();
         self.skip_blanks();
-        let word = if self.peek() == Some(b'<') && self.peek_at(1) == Some(b'(') {
+        let word = if matches!(self.peek(), Some(b'<' | b'>')) && self.peek_at(1) == Some(b'(') {
             let part = self.process_sub()?;
             Some(self.continue_word(part)?)
         } else {

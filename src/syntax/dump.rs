@@ -544,6 +544,13 @@ fn param_op(out: &mut String, op: &ParamOp) {
                 word(out, p);
             }
         }
+        ParamOp::Toggle { all, pattern } => {
+            out.push_str(if *all { " ~~" } else { " ~" });
+            if let Some(p) = pattern {
+                out.push(' ');
+                word(out, p);
+            }
+        }
         ParamOp::Transform(t) => {
             let _ = write!(out, " @{}", *t as char);
         }

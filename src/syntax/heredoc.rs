@@ -40,6 +40,15 @@ impl Parser<'_> {
                 text.push(b'\n');
                 self.pos += consumed;
             }
+            if !found && self.opts.final_input {
+                self.warnings.push((
+                    format!(
+                        "warning: here-document delimited by end-of-file (wanted `{}')",
+                        String::from_utf8_lossy(&doc.delimiter)
+                    ),
+                    self.span(body_start, body_start),
+                ));
+            }
             if !found && !self.opts.final_input {
                 let delimiter = String::from_utf8_lossy(&doc.delimiter);
                 return Err(ParseError::incomplete(

@@ -261,6 +261,13 @@ impl Parser<'_> {
                     replacement,
                 }
             }
+            b'~' => {
+                let all = next == Some(b'~');
+                self.pos += if all { 2 } else { 1 };
+                let pattern = self.operand(q, false, false)?;
+                let pattern = (!pattern.parts.is_empty()).then_some(pattern);
+                ParamOp::Toggle { all, pattern }
+            }
             b'^' | b',' => {
                 let all = next == Some(b);
                 self.pos += if all { 2 } else { 1 };

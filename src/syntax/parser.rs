@@ -66,11 +66,14 @@ pub struct Parser<'o> {
     /// Aliases being expanded (recursion guard) with the buffer position at
     /// which each expansion ends.
     pub(super) active_aliases: Vec<(Vec<u8>, usize)>,
-    /// Set when the last alias expanded ended in a blank: the next word is
-    /// checked for aliases too.
-    pub(super) alias_blank: bool,
+    /// Where the text of an alias ending in a blank ends: the word that
+    /// follows it is checked for aliases too (POSIX 2.3.1).
+    pub(super) alias_blank: Option<usize>,
     /// The last `case` item ended at `esac` without `;;`.
     pub(super) last_item_unterminated: bool,
+    /// Warnings found while parsing (a here-document ended by end of
+    /// file), for the caller to report; taken with [`Parser::take_warnings`].
+    pub(super) warnings: Vec<(String, Span)>,
 }
 
 impl<'o> Parser<'o> {
@@ -84,8 +87,9 @@ impl<'o> Parser<'o> {
             opts,
             splices: Vec::new(),
             active_aliases: Vec::new(),
-            alias_blank: false,
+            alias_blank: None,
             last_item_unterminated: false,
+            warnings: Vec::new(),
         }
     }
 
@@ -101,9 +105,15 @@ impl<'o> Parser<'o> {
             opts: self.opts,
             splices: Vec::new(),
             active_aliases: Vec::new(),
-            alias_blank: false,
+            alias_blank: None,
             last_item_unterminated: false,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Warnings found so far (message, where).
+    pub fn take_warnings(&mut self) -> Vec<(String, Span)> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// `shopt -s extglob` changed between commands.

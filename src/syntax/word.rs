@@ -378,8 +378,7 @@ impl Parser<'_> {
             Some(c) => {
                 let escapes = if mode.is_dquote_like() {
                     matches!(c, b'$' | b'`' | b'\\')
-                        || (c == b'}' && mode != WordMode::HereDoc)
-                        || (c == b'"' && mode != WordMode::HereDoc)
+                        || (matches!(c, b'}' | b'"' | b'&') && mode != WordMode::HereDoc)
                 } else {
                     true
                 };

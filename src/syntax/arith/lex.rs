@@ -327,35 +327,61 @@ impl<'s> Lexer<'s> {
     }
 
     fn read(&mut self, prev: Prev) -> Result<(), ArithSyntaxError> {
-        let rest = &self.src[self.pos..];
-        let rest = whitespace(rest).map_or(rest, |(r, _)| r);
-        self.start = self.src.len() - rest.len();
-        if rest.is_empty() {
+        let Some(start) = self.token_start(self.pos) else {
+            self.start = self.src.len();
             self.pos = self.start;
             self.tok = Tok::Eof;
             return Ok(());
+        };
+        self.start = start;
+        self.last_start = Some(start);
+        let (tok, len) = self.scan(start, prev)?;
+        if matches!(tok, Tok::Ident { .. }) {
+            self.peek_after_ident(start + len)?;
         }
-        self.last_start = Some(self.start);
-        let (tok, len) = self.scan(rest, prev)?;
         self.tok = tok;
-        self.pos = self.start + len;
+        self.pos = start + len;
         Ok(())
     }
 
-    /// Recognize one token at the start of `rest` (non-empty, no leading
-    /// blanks); returns it with its length.
-    fn scan(&self, rest: &[u8], prev: Prev) -> Result<(Tok, usize), ArithSyntaxError> {
+    /// Where the next token starts, skipping blanks; None at the end.
+    fn token_start(&self, from: usize) -> Option<usize> {
+        let rest = self.src.get(from..).unwrap_or_default();
+        let rest = whitespace(rest).map_or(rest, |(r, _)| r);
+        (!rest.is_empty()).then(|| self.src.len() - rest.len())
+    }
+
+    /// bash reads one token past every identifier (to see whether `=`
+    /// follows), and that read reports errors first: in `x y 08` the bad
+    /// number is the error, not the stray `y`. Mirror those early reads.
+    fn peek_after_ident(&self, mut at: usize) -> Result<(), ArithSyntaxError> {
+        while let Some(start) = self.token_start(at) {
+            let (tok, len) = self.scan(start, Prev::Ident)?;
+            if !matches!(tok, Tok::Ident { .. }) {
+                break;
+            }
+            at = start + len;
+        }
+        Ok(())
+    }
+
+    /// Recognize the token at `start` (not at the end, not a blank);
+    /// returns it with its length.
+    fn scan(&self, start: usize, prev: Prev) -> Result<(Tok, usize), ArithSyntaxError> {
+        let rest = &self.src[start..];
         if let Ok((_, name)) = identifier(rest) {
-            return self.scan_ident(name);
+            return self.scan_ident(start, name);
         }
         if let Ok((_, digits)) = number(rest) {
-            let n = number_value(digits).map_err(|m| self.error(m, self.start))?;
+            let end = start + digits.len();
+            let n =
+                number_value(digits).map_err(|m| ArithSyntaxError::cut(self.src, m, start, end))?;
             return Ok((Tok::Num(n), digits.len()));
         }
         if let Ok((r, op)) = long_op(rest) {
             return Ok((Tok::Op(op), rest.len() - r.len()));
         }
-        if let Some(op) = self.inc_dec(rest, prev)? {
+        if let Some(op) = self.inc_dec(start, prev)? {
             return Ok((Tok::Op(op), 2));
         }
         if let Ok((r, op)) = assign_op(rest).or_else(|_| single_op(rest)) {
@@ -366,11 +392,11 @@ impl<'s> Lexer<'s> {
             Prev::Start | Prev::Operator => "syntax error: operand expected",
             _ => "syntax error: invalid arithmetic operator",
         };
-        Err(self.error(msg, self.start))
+        Err(self.error(msg, start))
     }
 
-    fn scan_ident(&self, name: &[u8]) -> Result<(Tok, usize), ArithSyntaxError> {
-        let open = self.start + name.len();
+    fn scan_ident(&self, start: usize, name: &[u8]) -> Result<(Tok, usize), ArithSyntaxError> {
+        let open = start + name.len();
         if self.src.get(open) != Some(&b'[') {
             let tok = Tok::Ident {
                 name: name.to_vec(),
@@ -379,20 +405,21 @@ impl<'s> Lexer<'s> {
             return Ok((tok, name.len()));
         }
         let Some(end) = match_bracket(self.src, open) else {
-            return Err(self.error("bad array subscript", self.start));
+            return Err(self.error("bad array subscript", start));
         };
         let tok = Tok::Ident {
             name: name.to_vec(),
             sub: Some((open + 1, end - 1)),
         };
-        Ok((tok, end - self.start))
+        Ok((tok, end - start))
     }
 
     /// bash's rules for a doubled `+`/`-`: after an identifier it is a
     /// post-increment; after `++x` it is an error; when an identifier
     /// follows (blanks allowed) it is a pre-increment; otherwise it is two
     /// separate unary/binary signs (returns None so a single sign is read).
-    fn inc_dec(&self, rest: &[u8], prev: Prev) -> Result<Option<Op>, ArithSyntaxError> {
+    fn inc_dec(&self, start: usize, prev: Prev) -> Result<Option<Op>, ArithSyntaxError> {
+        let rest = &self.src[start..];
         let (inc, dec) = match rest {
             [b'+', b'+', ..] => (true, false),
             [b'-', b'-', ..] => (false, true),
@@ -405,7 +432,7 @@ impl<'s> Lexer<'s> {
         if prev == Prev::PreIncDone {
             let msg = if inc { "++" } else { "--" };
             let msg = format!("{msg}: assignment requires lvalue");
-            return Err(self.error(&msg, self.start));
+            return Err(self.error(&msg, start));
         }
         let after = &rest[2..];
         let after = whitespace(after).map_or(after, |(r, _)| r);

@@ -264,8 +264,9 @@ impl Parser<'_> {
             return Err(self.err("attempted assignment to non-variable"));
         }
         self.lex.advance()?;
-        let pos = self.pos(self.lex.start);
         let value = self.expr(ASSIGN)?;
+        // bash reports `/= 0` at the token after the value (or the last one).
+        let pos = self.pos(self.lex.err_offset());
         self.make_assign(lhs, op, value, pos)
     }
 

@@ -233,25 +233,51 @@ fn number_errors() {
 }
 
 #[test]
-fn number_error_messages_quote_the_rest() {
+fn number_errors_cut_the_text_at_the_number() {
+    // bash ends both the token and the named expression at the number.
+    let e = parse_arith(b"1 + 08 + 1").unwrap_err();
+    assert_eq!(
+        e.message,
+        r#"value too great for base (error token is "08")"#
+    );
+    assert_eq!((e.offset, e.expr_end), (4, 6));
     assert_eq!(
         err("09"),
         r#"value too great for base (error token is "09")"#
     );
     assert_eq!(
-        err("1 + 08 + 1"),
-        r#"value too great for base (error token is "08 + 1")"#
-    );
-    assert_eq!(
-        err("0 && 1#1"),
+        err("0 && 1#1 + 1"),
         r#"invalid arithmetic base (error token is "1#1")"#
     );
     assert_eq!(
         err("2#+1"),
-        r#"invalid integer constant (error token is "2#+1")"#
+        r#"invalid integer constant (error token is "2#")"#
     );
-    let e = parse_arith(b"1 + 08").unwrap_err();
-    assert_eq!(e.offset, 4);
+    let e = parse_arith(b"x 1").unwrap_err();
+    assert_eq!(e.expr_end, 3);
+}
+
+#[test]
+fn identifiers_read_one_token_ahead_like_bash() {
+    // bash reads past an identifier before noticing the stray `y`.
+    assert_eq!(
+        err("x y 08"),
+        r#"value too great for base (error token is "08")"#
+    );
+    let e = parse_arith(b"10 y10 10z <<-=").unwrap_err();
+    assert_eq!(
+        e.message,
+        r#"value too great for base (error token is "10z")"#
+    );
+    assert_eq!(e.expr_end, 10);
+    assert_eq!(
+        err("x y"),
+        r#"syntax error in expression (error token is "y")"#
+    );
+    assert_eq!(
+        err("1 y @"),
+        r#"syntax error: invalid arithmetic operator (error token is "@")"#
+    );
 }
 
 #[test]
