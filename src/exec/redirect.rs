@@ -147,7 +147,10 @@ impl Shell {
         // Keep our own fd out of the user's range (0-9), so that opening
         // `3<file` while fd 3 is closed cannot hand us fd 3 itself.
         let source = if source.as_raw_fd() < 10 {
-            fd::dup_high_cloexec(source.as_raw_fd(), 10).map_err(|e| RedirectError::io(b"", e))?
+            let high = fd::dup_high_cloexec(source.as_raw_fd(), 10)
+                .map_err(|e| RedirectError::io(b"", e))?;
+            drop(source);
+            high
         } else {
             source
         };
