@@ -190,6 +190,8 @@ fn init_variables(shell: &mut Shell) {
     );
     set_default(shell, b"PS2", b"> ");
     set_default(shell, b"PS4", b"+ ");
+    // bash resets IFS at start-up whatever the environment says.
+    let _ = shell.vars.set(b"IFS", b" \t\n".to_vec());
     let _ = shell.vars.set(b"OPTIND", b"1".to_vec());
     let _ = shell.vars.set(
         b"WHELK_VERSION",

@@ -63,7 +63,9 @@ pub fn source(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     let saved_positional =
         (argv.len() > 2).then(|| std::mem::replace(&mut shell.positional, argv[2..].to_vec()));
     shell.source_depth += 1;
+    shell.trace_level += 1;
     let result = shell.run_source(Rc::new(Source::new(path, text)), InputKind::Sourced);
+    shell.trace_level -= 1;
     shell.source_depth -= 1;
     if let Some(p) = saved_positional {
         shell.positional = p;
@@ -79,7 +81,10 @@ pub fn eval(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     if text.is_empty() {
         return Ok(0);
     }
-    shell.run_text(&text, "eval")
+    shell.trace_level += 1;
+    let result = shell.run_text(&text, "eval");
+    shell.trace_level -= 1;
+    result
 }
 
 pub fn exec(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {

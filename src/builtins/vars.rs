@@ -155,7 +155,7 @@ fn declare_common(
                             value = n.to_string().into_bytes();
                         }
                         Err(e) => {
-                            error(shell, &argv[0], e.message.as_bytes());
+                            error(shell, &argv[0], &e.render());
                             status = 1;
                             continue;
                         }
@@ -361,7 +361,7 @@ pub fn unset(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
                             .vars
                             .unset_element(base, crate::shell::vars::Subscript::Index(n)),
                         Err(e) => {
-                            error(shell, b"unset", e.message.as_bytes());
+                            error(shell, b"unset", &e.render());
                             status = 1;
                             continue;
                         }
@@ -639,7 +639,7 @@ pub fn let_(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         match crate::expand::arith::eval_text(expr, shell) {
             Ok(n) => last = n,
             Err(e) => {
-                error(shell, b"let", e.message.as_bytes());
+                error(shell, b"let", &e.render());
                 return Ok(1);
             }
         }

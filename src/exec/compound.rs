@@ -67,6 +67,7 @@ impl Shell {
                 self.loop_depth += 1;
                 let result = loop {
                     if let Some(c) = condition {
+                        self.trace_arith(c);
                         match self.eval_arith_text(c, span) {
                             Ok(0) => break Ok(status),
                             Ok(_) => {}
@@ -79,6 +80,7 @@ impl Shell {
                         Err(u) => break Err(u),
                     }
                     if let Some(s) = step {
+                        self.trace_arith(s);
                         if let Err(e) = self.eval_arith_text(s, span) {
                             break Err(self.expansion_failed(e));
                         }
@@ -91,6 +93,12 @@ impl Shell {
                 self.run_select(name, words.as_deref(), body)
             }
             CompoundKind::Case { word, items } => {
+                if self.opts.xtrace() {
+                    let mut line = b"case ".to_vec();
+                    line.extend(self.source_text(word.span));
+                    line.extend_from_slice(b" in");
+                    self.trace(&line);
+                }
                 let subject = self
                     .expand_string(word)
                     .map_err(|e| self.expansion_failed(e))?;
@@ -125,13 +133,7 @@ impl Shell {
                 Ok(status)
             }
             CompoundKind::Arith(text) => {
-                if self.opts.xtrace() {
-                    let shown = self.expand_quoted(&text.word).unwrap_or_default();
-                    let mut line = b"+ ((".to_vec();
-                    line.extend(shown);
-                    line.extend_from_slice(b"))\n");
-                    let _ = write_all_fd(2, &line);
-                }
+                self.trace_arith(text);
                 match self.eval_arith_text(text, span) {
                     Ok(n) => Ok(i32::from(n == 0)),
                     Err(e) => {
@@ -217,7 +219,22 @@ impl Shell {
         let mut status = 0;
         self.loop_depth += 1;
         let mut result = Ok(0);
+        let header = self.opts.xtrace().then(|| {
+            let mut line = b"for ".to_vec();
+            line.extend_from_slice(name);
+            line.extend_from_slice(b" in");
+            for item in &items {
+                line.push(b' ');
+                line.extend(crate::expand::quote_for_display(item));
+            }
+            line
+        });
         for item in items {
+            if let Some(h) = &header {
+                if self.opts.xtrace() {
+                    self.trace(h);
+                }
+            }
             if let Err(e) = self.vars.set(name, item) {
                 self.report(&e.message());
                 result = Ok(1);
@@ -286,6 +303,19 @@ impl Shell {
         };
         self.loop_depth -= 1;
         result
+    }
+}
+
+impl Shell {
+    /// `set -x` for `(( … ))` and `for ((…))` sections.
+    fn trace_arith(&mut self, text: &crate::syntax::ast::ArithText) {
+        if self.opts.xtrace() {
+            let shown = self.expand_quoted(&text.word).unwrap_or_default();
+            let mut line = b"(( ".to_vec();
+            line.extend(shown);
+            line.extend_from_slice(b" ))");
+            self.trace(&line);
+        }
     }
 }
 

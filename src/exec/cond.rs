@@ -22,6 +22,7 @@ impl Shell {
             CondExpr::Word(w) => Ok(!self.cond_string(w)?.is_empty()),
             CondExpr::Unary { op, operand } => {
                 let value = self.cond_string(operand)?;
+                self.trace_cond(&[op.as_slice(), &value]);
                 match op.as_slice() {
                     b"-v" => Ok(self.is_var_set(&value)),
                     b"-o" => Ok(self.is_option_set(&value).unwrap_or(false)),
@@ -30,6 +31,10 @@ impl Shell {
             }
             CondExpr::Binary { op, left, right } => {
                 let l = self.cond_string(left)?;
+                if self.opts.xtrace() {
+                    let r = self.expand_string(right).unwrap_or_default();
+                    self.trace_cond(&[l.as_slice(), op, &r]);
+                }
                 match op.as_slice() {
                     b"==" | b"=" | b"!=" => {
                         let pattern = self.expand_pattern(right).map_err(Err)?;
@@ -66,13 +71,28 @@ impl Shell {
         }
     }
 
+    /// `set -x` for one test of `[[ ]]`.
+    fn trace_cond(&mut self, parts: &[&[u8]]) {
+        if self.opts.xtrace() {
+            let mut line = b"[[ ".to_vec();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    line.push(b' ');
+                }
+                line.extend_from_slice(p);
+            }
+            line.extend_from_slice(b" ]]");
+            self.trace(&line);
+        }
+    }
+
     fn cond_string(&mut self, w: &Word) -> Result<Vec<u8>, Result<i32, ExpandError>> {
         self.expand_string(w).map_err(Err)
     }
 
     fn cond_arith(&mut self, text: &[u8], w: &Word) -> Result<i64, Result<i32, ExpandError>> {
         crate::expand::arith::eval_text(text, self)
-            .map_err(|e| Err(ExpandError::new(e.message.into_bytes(), w.span)))
+            .map_err(|e| Err(ExpandError::new(e.render(), w.span)))
     }
 
     /// `=~`: quoted parts of the right side match literally.

@@ -45,6 +45,7 @@ impl Shell {
                 crate::syntax::ast::AssignValue::Array(_) => continue,
             }) {
                 Ok(value) => {
+                    self.trace_assignment(&a.name, false, &value);
                     if let Err(e) = self.vars.set_temp(&a.name, value) {
                         self.report(&e.message());
                         failed = Some(Ok(1));
@@ -60,6 +61,9 @@ impl Shell {
         if let Some(result) = failed {
             self.vars.pop_temp_scope();
             return result;
+        }
+        if self.opts.xtrace() && !cmd.assignments.is_empty() {
+            self.trace_command(&argv);
         }
         let saved = match self.apply_redirects(&cmd.redirects) {
             Ok(saved) => saved,

@@ -72,15 +72,15 @@ impl Shell {
         if self.traps[crate::shell::TRAP_DEBUG].is_some() {
             self.run_debug_trap()?;
         }
-        if self.opts.xtrace() {
-            self.trace_command(&cmd.assignments, &argv)?;
+        if self.opts.xtrace() && cmd.assignments.is_empty() {
+            self.trace_command(&argv);
         }
         let builtin = builtins::find(&argv[0]);
         if let Some(b) = builtin.filter(|b| b.special) {
             return self.run_special_builtin(b, cmd, &argv, &arrays);
         }
         if let Some(function) = self.functions.get(&argv[0]).cloned() {
-            return self.with_temp_assignments(cmd, |shell| {
+            return self.with_temp_assignments(cmd, &argv, |shell| {
                 let saved = match shell.apply_redirects(&cmd.redirects) {
                     Ok(saved) => saved,
                     Err(status) => return Ok(status),
@@ -91,7 +91,7 @@ impl Shell {
             });
         }
         if let Some(b) = builtin {
-            return self.with_temp_assignments(cmd, |shell| {
+            return self.with_temp_assignments(cmd, &argv, |shell| {
                 let saved = match shell.apply_redirects(&cmd.redirects) {
                     Ok(saved) => saved,
                     Err(status) => return Ok(status),
@@ -129,6 +129,9 @@ impl Shell {
                 return Ok(status);
             }
         }
+        if self.opts.xtrace() && !cmd.assignments.is_empty() {
+            self.trace_command(argv);
+        }
         // `exec` without a command keeps its redirections.
         if argv[0] == b"exec" && argv.len() == 1 {
             return match self.apply_redirects(&cmd.redirects) {
@@ -151,9 +154,6 @@ impl Shell {
     /// A command with no words: assignments change the shell; redirections
     /// are performed (creating files) and undone.
     fn run_assignments_only(&mut self, cmd: &SimpleCommand) -> Status {
-        if self.opts.xtrace() && !cmd.assignments.is_empty() {
-            self.trace_command(&cmd.assignments, &[])?;
-        }
         for a in &cmd.assignments {
             if let Err(status) = self.assign(a) {
                 // bash: a failed assignment alone is fatal in scripts.
@@ -175,17 +175,20 @@ impl Shell {
     fn with_temp_assignments(
         &mut self,
         cmd: &SimpleCommand,
+        argv: &[Vec<u8>],
         f: impl FnOnce(&mut Shell) -> Status,
     ) -> Status {
         if cmd.assignments.is_empty() {
             return f(self);
         }
         self.vars.push_temp_scope();
+        let trace_after = self.opts.xtrace();
         let mut result = Ok(0);
         let mut ok = true;
         for a in &cmd.assignments {
             match self.assignment_value_text(a) {
                 Ok(Some(value)) => {
+                    self.trace_assignment(&a.name, false, &value);
                     if let Err(e) = self.vars.set_temp(&a.name, value) {
                         self.report(&e.message());
                         result = Ok(1);
@@ -208,6 +211,9 @@ impl Shell {
             }
         }
         if ok {
+            if trace_after {
+                self.trace_command(argv);
+            }
             result = f(self);
         }
         self.vars.pop_temp_scope();
@@ -234,6 +240,10 @@ impl Shell {
     pub(crate) fn assign(&mut self, a: &Assignment) -> Result<(), i32> {
         let result = match &a.value {
             AssignValue::Array(elements) => {
+                if self.opts.xtrace() {
+                    let text = self.source_text(a.span);
+                    self.trace(&text);
+                }
                 return self.assign_array(&a.name, elements, a.append);
             }
             AssignValue::Scalar(w) => {
@@ -241,6 +251,7 @@ impl Shell {
                     Ok(v) => v,
                     Err(e) => return Err(self.report_expand(e)),
                 };
+                self.trace_assignment(&a.name, a.append, &value);
                 match &a.index {
                     Some(index) => self.assign_element(&a.name, index, value, a.append, a.span),
                     None => self.assign_scalar(&a.name, value, a.append),
@@ -291,7 +302,7 @@ impl Shell {
     }
 
     fn eval_integer(&mut self, text: &[u8]) -> Result<i64, Vec<u8>> {
-        crate::expand::arith::eval_text(text, self).map_err(|e| e.message.into_bytes())
+        crate::expand::arith::eval_text(text, self).map_err(|e| e.render())
     }
 
     /// `name[index]=value` from a builtin (`declare 'a[1]=x'`).
@@ -350,7 +361,7 @@ impl Shell {
                         match crate::expand::arith::eval_text(&key, self) {
                             Ok(i) => OwnedSub::Index(i),
                             Err(err) => {
-                                self.report(err.message.as_bytes());
+                                self.report(&err.render());
                                 return Err(1);
                             }
                         }
@@ -427,42 +438,25 @@ impl Shell {
         Ok((argv, arrays))
     }
 
-    /// `set -x`: writes PS4 and the command, quoted, to standard error.
-    pub(crate) fn trace_command(
-        &mut self,
-        assignments: &[Assignment],
-        argv: &[Vec<u8>],
-    ) -> Result<(), Unwind> {
-        let ps4 = self
-            .vars
-            .get(b"PS4")
-            .map(|v| v.into_owned())
-            .unwrap_or_else(|| b"+ ".to_vec());
-        let mut line = self.expand_prompt_string(&ps4);
-        let mut first = true;
-        for a in assignments {
-            if !first {
+    /// `set -x`: the command's words, quoted, after PS4.
+    pub(crate) fn trace_command(&mut self, argv: &[Vec<u8>]) {
+        let mut line = Vec::new();
+        for (i, arg) in argv.iter().enumerate() {
+            if i > 0 {
                 line.push(b' ');
             }
-            first = false;
-            line.extend_from_slice(&a.name);
-            line.extend_from_slice(if a.append { b"+=" } else { b"=" });
-            if let AssignValue::Scalar(w) = &a.value {
-                let v = self.expand_string(w).unwrap_or_default();
-                line.extend(quote_for_display(&v));
-            } else {
-                line.extend_from_slice(b"(...)");
-            }
-        }
-        for arg in argv {
-            if !first {
-                line.push(b' ');
-            }
-            first = false;
             line.extend(quote_for_display(arg));
         }
-        line.push(b'\n');
-        let _ = write_all_fd(2, &line);
-        Ok(())
+        self.trace(&line);
+    }
+
+    /// `set -x` line for an assignment with its final value.
+    pub(crate) fn trace_assignment(&mut self, name: &[u8], append: bool, value: &[u8]) {
+        if self.opts.xtrace() {
+            let mut line = name.to_vec();
+            line.extend_from_slice(if append { b"+=" } else { b"=" });
+            line.extend(quote_for_display(value));
+            self.trace(&line);
+        }
     }
 }

@@ -23,6 +23,7 @@ impl Shell {
                 let _ = fd::dup2(write.as_raw_fd(), 1);
                 drop(write);
                 self.enter_child();
+                self.trace_level += 1;
                 self.exec_in_place = true;
                 let result = self.run_program(program);
                 self.exit_child(result);

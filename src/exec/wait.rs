@@ -68,7 +68,11 @@ impl Shell {
         self.set_pipestatus(&statuses);
         let status = self.pipeline_status(&statuses);
         if let Some(ProcState::Signaled { sig, core }) = states.last().copied() {
-            if sig == libc::SIGINT {
+            let shell_interrupted = sig == libc::SIGINT
+                && crate::sys::signals::take_pending_in(crate::sys::signals::signal_bit(
+                    libc::SIGINT,
+                )) != 0;
+            if shell_interrupted {
                 // The user interrupted the job: the shell was interrupted
                 // too, so a script or loop stops here.
                 if self.interactive && self.subshell_depth == 0 {

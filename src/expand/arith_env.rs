@@ -43,6 +43,10 @@ impl ArithEnv for Shell {
     fn nounset(&self) -> bool {
         self.opts.nounset()
     }
+
+    fn var_exists(&mut self, name: &[u8]) -> bool {
+        self.vars.is_set(name) || self.vars.len_elements(name) > 0
+    }
 }
 
 impl Shell {
@@ -55,12 +59,12 @@ impl Shell {
                 eval_text(&expanded, self)
             }
         };
-        result.map_err(|e| ExpandError::new(e.message.into_bytes(), span))
+        result.map_err(|e| ExpandError::new(e.render(), span))
     }
 
     /// Evaluates a word as arithmetic (substring offsets, subscripts).
     pub fn eval_arith_word(&mut self, word: &Word, span: Span) -> ExpandResult<i64> {
         let expanded = self.expand_quoted(word)?;
-        eval_text(&expanded, self).map_err(|e| ExpandError::new(e.message.into_bytes(), span))
+        eval_text(&expanded, self).map_err(|e| ExpandError::new(e.render(), span))
     }
 }

@@ -45,7 +45,8 @@ pub(crate) fn glob_in(base: Option<&Path>, pattern: &[u8], opts: GlobOptions) ->
     }
     let comps = split_components(pattern);
     let g = Globber { base, opts };
-    let Some(first_magic) = comps.iter().position(|c| g.kind(c) != Kind::Literal) else {
+    let magic = |c: &Vec<u8>| matches!(g.kind(c), Kind::Magic | Kind::Globstar);
+    let Some(first_magic) = comps.iter().position(magic) else {
         // Magic only across a `/` (like `[a/b]`): a plain path, if it exists.
         let path = join_literal(&comps);
         return if g.exists(&path) {
@@ -129,20 +130,20 @@ impl Globber<'_> {
     /// Apply the remaining components to the prefixes (each empty or ending
     /// in `/`) and return the finished paths.
     fn expand(&self, mut prefixes: Vec<Vec<u8>>, comps: &[Vec<u8>]) -> Vec<Vec<u8>> {
-        let mut prev = Kind::Literal;
+        let kinds: Vec<Kind> = comps.iter().map(|c| self.kind(c)).collect();
         for (k, comp) in comps.iter().enumerate() {
             let last = k + 1 == comps.len();
-            let kind = self.kind(comp);
+            let kind = kinds[k];
             prefixes = match kind {
                 // bash keeps a trailing `/` but collapses `//` after a wildcard.
                 Kind::Empty if last => prefixes.into_iter().filter(|p| self.is_dir(p)).collect(),
                 Kind::Empty => continue,
-                Kind::Globstar if prev == Kind::Globstar && !last => continue,
+                // `**/**` means the same as `**`.
+                Kind::Globstar if kinds.get(k + 1) == Some(&Kind::Globstar) => continue,
                 Kind::Globstar => self.globstar(&prefixes, last),
                 Kind::Literal => self.literal(prefixes, comp, last),
                 Kind::Magic => self.magic(&prefixes, comp, last),
             };
-            prev = kind;
             if prefixes.is_empty() {
                 break;
             }

@@ -269,6 +269,46 @@ impl Shell {
         Ok(match value {
             Value::Unset => Value::Unset,
             Value::Str(s) => Value::Str(self.substr_chars(&s, off, len, span)?),
+            Value::List(items, star, sep) if self.is_indexed_array_param(p) => {
+                // Array offsets are indices, not positions: elements whose
+                // index is at least the offset (from max+1 when negative).
+                let ParamName::Variable(name) = &p.name else {
+                    return Ok(Value::List(items, star, sep));
+                };
+                let keys: Vec<i64> = self
+                    .vars
+                    .keys(name)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|k| {
+                        std::str::from_utf8(k)
+                            .ok()
+                            .and_then(|s| s.parse().ok())
+                            .unwrap_or(0)
+                    })
+                    .collect();
+                let top = keys.last().map_or(0, |k| k + 1);
+                let start = if off < 0 { top + off } else { off };
+                if start < 0 {
+                    return Ok(Value::List(Vec::new(), star, sep));
+                }
+                let selected = keys
+                    .iter()
+                    .zip(items)
+                    .filter(|(k, _)| **k >= start)
+                    .map(|(_, v)| v);
+                let out: Vec<Vec<u8>> = match len {
+                    None => selected.collect(),
+                    Some(l) if l < 0 => {
+                        let mut m = b"${".to_vec();
+                        m.extend(name_text(p));
+                        m.extend_from_slice(b"}: substring expression < 0");
+                        return Err(ExpandError::new(m, span));
+                    }
+                    Some(l) => selected.take(l as usize).collect(),
+                };
+                Value::List(out, star, sep)
+            }
             Value::List(items, star, sep) => {
                 // `${@:0}` includes $0.
                 let mut items = items;
@@ -294,6 +334,10 @@ impl Shell {
                 Value::List(slice, star, sep)
             }
         })
+    }
+
+    fn is_indexed_array_param(&self, p: &ParamExpansion) -> bool {
+        matches!((&p.name, &p.subscript), (ParamName::Variable(n), Some(Subscript::At | Subscript::Star)) if self.vars.is_indexed(n))
     }
 
     fn substr_chars(
@@ -384,7 +428,30 @@ impl Shell {
                 }
                 other => other,
             },
-            b'K' | b'k' => value.map(|s| quote::single_quote(&s)),
+            b'K' | b'k' => match (&p.name, &p.subscript, value) {
+                (
+                    ParamName::Variable(n),
+                    Some(Subscript::At | Subscript::Star),
+                    Value::List(items, star, sep),
+                ) => {
+                    let keys = self.vars.keys(n).unwrap_or_default();
+                    let mut out = Vec::new();
+                    for (k, v) in keys.into_iter().zip(items) {
+                        if op == b'k' {
+                            out.push(k);
+                            out.push(v);
+                        } else {
+                            let mut pair = k;
+                            pair.extend_from_slice(b" \"");
+                            pair.extend(v);
+                            pair.push(b'"');
+                            out.push(pair);
+                        }
+                    }
+                    Value::List(out, star, sep)
+                }
+                (_, _, value) => value.map(|s| quote::single_quote(&s)),
+            },
             _ => {
                 let mut m = b"${".to_vec();
                 m.extend(name);
@@ -526,10 +593,18 @@ impl Shell {
                             .map_or(Value::Unset, |s| Value::Str(s.clone())));
                     }
                     match self.eval_subscript(v, w, span)? {
-                        OwnedSub::Index(i) => match self.vars.get_element(v, VarSub::Index(i)) {
-                            Some(s) => Value::Str(s.into_owned()),
-                            None => Value::Unset,
-                        },
+                        OwnedSub::Index(i) => {
+                            match self.vars.try_get_element(v, VarSub::Index(i)) {
+                                Ok(Some(s)) => Value::Str(s.into_owned()),
+                                Ok(None) => Value::Unset,
+                                Err(e) => {
+                                    // bash reports it and expands to nothing.
+                                    let message = e.message();
+                                    self.report_at(span, &message);
+                                    Value::Unset
+                                }
+                            }
+                        }
                         OwnedSub::Key(k) => match self.vars.get_element(v, VarSub::Key(&k)) {
                             Some(s) => Value::Str(s.into_owned()),
                             None => Value::Unset,

@@ -18,7 +18,7 @@ mod sim;
 #[cfg(test)]
 mod tests;
 
-use chars::{decode_text, tokenize, Text};
+use chars::{boundary_at_or_after, tokenize};
 use nfa::{compile, Compiled};
 use parse::{parse, Node};
 use sim::{Flow, Matcher, Pref, Seed};
@@ -67,8 +67,8 @@ impl Pattern {
             .any(|n| !matches!(n, Node::Lit(_)))
     }
 
-    fn matcher<'a>(&'a self, text: &'a Text) -> Matcher<'a> {
-        let mut m = Matcher::new(&self.compiled.progs, &text.chars);
+    fn matcher<'a>(&'a self, text: &'a [u8]) -> Matcher<'a> {
+        let mut m = Matcher::new(&self.compiled.progs, text);
         m.pathname = self.opts.pathname;
         m.period = self.opts.period;
         m.nocase = self.opts.nocase;
@@ -80,10 +80,9 @@ impl Pattern {
         if let Some(lit) = &self.literal {
             return text == lit.as_slice();
         }
-        let t = decode_text(text);
-        let n = t.chars.len();
+        let n = text.len();
         let mut found = false;
-        self.matcher(&t)
+        self.matcher(text)
             .run(0, Seed::At(0), Pref::Min, &mut |end, _| {
                 if end == n {
                     found = true;
@@ -98,9 +97,8 @@ impl Pattern {
     /// `${x#p}` / `${x##p}`: byte length of the shortest (or longest) prefix
     /// of `text` that the pattern matches.
     pub fn match_prefix(&self, text: &[u8], longest: bool) -> Option<usize> {
-        let t = decode_text(text);
         let mut best = None;
-        self.matcher(&t)
+        self.matcher(text)
             .run(0, Seed::At(0), Pref::Min, &mut |end, _| {
                 best = Some(end);
                 if longest {
@@ -109,46 +107,46 @@ impl Pattern {
                     Flow::Stop
                 }
             });
-        best.map(|e| t.offs[e])
+        best
     }
 
     /// `${x%p}` / `${x%%p}`: byte index where the shortest (or longest)
     /// suffix of `text` that the pattern matches starts.
     pub fn match_suffix(&self, text: &[u8], longest: bool) -> Option<usize> {
-        let t = decode_text(text);
-        let n = t.chars.len();
+        let n = text.len();
         // Longest suffix = earliest start, shortest = latest start.
         let pref = if longest { Pref::Min } else { Pref::Max };
         let mut best = None;
-        self.matcher(&t)
+        self.matcher(text)
             .run(0, Seed::From(0), pref, &mut |end, start| {
                 if end == n {
                     best = Some(start);
                 }
                 Flow::Go
             });
-        best.map(|s| t.offs[s])
+        best
     }
 
     /// `${x/p/r}`: the leftmost match starting at or after byte `from`, and
     /// the longest one among those, as a byte range `(start, end)`. The match
     /// may be empty. A `from` inside a UTF-8 character moves to the next one.
+    /// Characters are decoded only as far as the search goes, so a
+    /// replace-all loop calling this repeatedly does not rescan the text.
     pub fn find(&self, text: &[u8], from: usize) -> Option<(usize, usize)> {
         if from > text.len() {
             return None;
         }
-        let t = decode_text(text);
-        let first = t.offs.partition_point(|&o| o < from);
+        let base = boundary_at_or_after(text, from);
         let mut best: Option<(usize, usize)> = None;
-        self.matcher(&t)
-            .run(0, Seed::From(first), Pref::Min, &mut |end, start| {
+        self.matcher(text)
+            .run(0, Seed::From(base), Pref::Min, &mut |end, start| {
                 best = match best {
                     Some((s, e)) if s < start || (s == start && e >= end) => Some((s, e)),
                     _ => Some((start, end)),
                 };
                 Flow::Cut
             });
-        best.map(|(s, e)| (t.offs[s], t.offs[e]))
+        best
     }
 }
 

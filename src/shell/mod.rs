@@ -138,6 +138,8 @@ pub struct Shell {
     pub getopts_offset: usize,
     /// Running a `-c` string (some error statuses differ, as in bash).
     pub command_string: bool,
+    /// Nesting of command substitution, `eval` and `.` for `set -x`.
+    pub trace_level: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -194,6 +196,7 @@ impl Shell {
             getopts_optind: 1,
             getopts_offset: 0,
             command_string: false,
+            trace_level: 0,
         }
     }
 

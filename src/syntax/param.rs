@@ -230,7 +230,8 @@ impl Parser<'_> {
             b'#' | b'%' => {
                 let longest = next == Some(b);
                 self.pos += if longest { 2 } else { 1 };
-                let pattern = self.operand(q, false, false)?;
+                // Quotes inside a pattern quote even within "…" (bash).
+                let pattern = self.operand(false, false, false)?;
                 if b == b'#' {
                     ParamOp::RemovePrefix { longest, pattern }
                 } else {
@@ -248,10 +249,10 @@ impl Parser<'_> {
                 if mode != ReplaceMode::First {
                     self.pos += 1;
                 }
-                let pattern = self.operand(q, true, false)?;
+                let pattern = self.operand(false, true, false)?;
                 let replacement = if self.peek() == Some(b'/') {
                     self.pos += 1;
-                    Some(self.operand(q, false, false)?)
+                    Some(self.operand(false, false, false)?)
                 } else {
                     None
                 };

@@ -45,6 +45,7 @@ impl WordMode {
         !matches!(
             self,
             WordMode::HereDoc
+                | WordMode::Arith
                 | WordMode::Param {
                     in_dquote: true,
                     ..

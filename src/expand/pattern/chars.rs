@@ -1,7 +1,7 @@
 //! Character model for pattern matching: decoding byte strings into
 //! characters, case folding and the POSIX character classes.
 //!
-//! Both pattern and subject are decoded the same way: every valid UTF-8
+//! Pattern and subject are decoded the same way: every valid UTF-8
 //! sequence is one character (its code point) and every byte that is not
 //! part of a valid sequence is a character of its own, coded as
 //! `INVALID_BASE + byte`. Decoding therefore never fails and is injective,
@@ -33,25 +33,24 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
-/// A subject string decoded into characters, with the byte offset where each
-/// character starts (`offs` has one extra entry: the total byte length).
-pub(crate) struct Text {
-    pub chars: Vec<u32>,
-    pub offs: Vec<usize>,
-}
-
-pub(crate) fn decode_text(b: &[u8]) -> Text {
-    let mut chars = Vec::with_capacity(b.len());
-    let mut offs = Vec::with_capacity(b.len() + 1);
-    let mut i = 0;
-    while i < b.len() {
-        let (c, len) = decode_at(b, i);
-        chars.push(c);
-        offs.push(i);
-        i += len;
+/// The first character boundary at or after byte `i` of `b`. Only bytes
+/// 0x80..=0xBF can continue a character, so looking back at most three
+/// bytes for the lead byte is enough to decide.
+pub(crate) fn boundary_at_or_after(b: &[u8], i: usize) -> usize {
+    if i >= b.len() {
+        return b.len();
     }
-    offs.push(b.len());
-    Text { chars, offs }
+    if !(0x80..=0xBF).contains(&b[i]) {
+        return i; // a lead byte always starts a character
+    }
+    for back in 1..=3.min(i) {
+        let j = i - back;
+        if !(0x80..=0xBF).contains(&b[j]) {
+            let (_, len) = decode_at(b, j);
+            return if j + len > i { j + len } else { i };
+        }
+    }
+    i
 }
 
 /// One pattern character and whether it was backslash-escaped (quoted), in

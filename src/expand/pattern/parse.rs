@@ -11,6 +11,12 @@ use super::chars::{to_lower, to_upper, Class, Tok};
 /// the recursion of both the parser and the matcher.
 pub(crate) const MAX_DEPTH: usize = 32;
 
+/// A character code no text character has: an unknown collating symbol.
+const INVALID_POINT: u32 = u32::MAX;
+
+/// Longest `[:name:]` / `[.sym.]` body looked for.
+const MAX_CLASS_NAME: usize = 32;
+
 #[derive(Clone, Debug)]
 pub(crate) enum Node {
     Lit(u32),
@@ -71,7 +77,12 @@ fn is(t: Option<&Tok>, c: u8) -> bool {
 
 /// Parse a bracket expression whose `[` is at `toks[start]`. Returns the set
 /// and the index just past its closing `]`, or None when it never closes.
-pub(crate) fn parse_bracket(toks: &[Tok], start: usize) -> Option<(Bracket, usize)> {
+/// `last_rb` is the index of the last unescaped `]` in `toks` (or None): no
+/// bracket can close past it, which makes repeated failures cheap.
+fn parse_bracket(toks: &[Tok], start: usize, last_rb: Option<usize>) -> Option<(Bracket, usize)> {
+    if last_rb? <= start + 1 {
+        return None;
+    }
     let mut i = start + 1;
     let negated = is(toks.get(i), b'!') || is(toks.get(i), b'^');
     if negated {
@@ -86,21 +97,37 @@ pub(crate) fn parse_bracket(toks: &[Tok], start: usize) -> Option<(Bracket, usiz
         }
         first = false;
         let (lo, next) = match special(toks, i) {
-            Some((Item::Class(cl), end)) => {
+            Special::Class(cl, end) => {
                 items.push(Item::Class(cl));
                 i = end;
                 continue;
             }
-            Some((Item::Ch(c), end)) => (c, end),
-            _ => (t.c, i + 1),
+            Special::Equiv(c, end) => {
+                // bash never lets `[=c=]` start a range.
+                items.push(Item::Ch(c));
+                i = end;
+                continue;
+            }
+            Special::Coll(c, end) => (c, end),
+            // bash skips the `[` of an unterminated `[:` and reads on.
+            Special::OpenClass => {
+                i += 1;
+                continue;
+            }
+            // An unterminated `[.` swallows the rest: the bracket never closes.
+            Special::OpenColl => return None,
+            Special::No => (t.c, i + 1),
         };
         // `a-z`, unless the `-` is last (`[a-]`), where it is literal.
         let end_tok = toks.get(next + 1);
         if is(toks.get(next), b'-') && end_tok.is_some() && !is(end_tok, b']') {
             let (hi, after) = match special(toks, next + 1) {
-                Some((Item::Ch(c), end)) => (c, end),
+                Special::Coll(c, end) => (c, end),
+                Special::OpenColl => return None,
                 _ => (toks[next + 1].c, next + 2),
             };
+            // An unknown collating symbol as the end makes the range match nothing.
+            let hi = if hi == INVALID_POINT { 0 } else { hi };
             items.push(Item::Range(lo, hi));
             i = after;
         } else {
@@ -110,50 +137,87 @@ pub(crate) fn parse_bracket(toks: &[Tok], start: usize) -> Option<(Bracket, usiz
     }
 }
 
-/// `[:class:]`, `[=c=]` or `[.c.]` at `toks[i]`: the item and the index past it.
-/// Equivalence classes and collating symbols only support single characters;
-/// anything longer matches nothing.
-fn special(toks: &[Tok], i: usize) -> Option<(Item, usize)> {
+/// What a `[` inside a bracket expression starts.
+enum Special {
+    /// `[:name:]`, and the index past it.
+    Class(Class, usize),
+    /// `[=c=]`.
+    Equiv(u32, usize),
+    /// `[.c.]` (a longer symbol name is an invalid point that matches nothing).
+    Coll(u32, usize),
+    /// `[:` with no `:]` after it.
+    OpenClass,
+    /// `[.` with no `.]` after it.
+    OpenColl,
+    /// Anything else: the `[` is an ordinary character.
+    No,
+}
+
+/// Recognise `[:class:]`, `[=c=]` or `[.c.]` at `toks[i]`, the way bash's
+/// bracket matcher does.
+fn special(toks: &[Tok], i: usize) -> Special {
     if !is(toks.get(i), b'[') {
-        return None;
+        return Special::No;
     }
-    let delim = toks.get(i + 1).filter(|t| !t.esc)?.c;
-    if delim != u32::from(b':') && delim != u32::from(b'=') && delim != u32::from(b'.') {
-        return None;
+    let Some(delim) = toks.get(i + 1).filter(|t| !t.esc).map(|t| t.c) else {
+        return Special::No;
+    };
+    let (colon, dot) = (u32::from(b':'), u32::from(b'.'));
+    if delim == u32::from(b'=') {
+        // Only the exact form `[=c=]`.
+        return match (
+            toks.get(i + 2),
+            is(toks.get(i + 3), b'='),
+            is(toks.get(i + 4), b']'),
+        ) {
+            (Some(c), true, true) => Special::Equiv(c.c, i + 5),
+            _ => Special::No,
+        };
     }
+    if delim != colon && delim != dot {
+        return Special::No;
+    }
+    // Real names are short; bounding the search keeps parsing linear.
     let mut j = i + 2;
-    while j + 1 < toks.len() {
+    let stop = toks.len().min(j + MAX_CLASS_NAME + 1);
+    while j + 1 < stop {
         if !toks[j].esc && toks[j].c == delim && is(toks.get(j + 1), b']') {
             let body: Vec<u32> = toks[i + 2..j].iter().map(|t| t.c).collect();
-            let item = match (delim == u32::from(b':'), body.as_slice()) {
-                (true, _) => Item::Class(Class::from_name(&body)),
-                (false, [c]) => Item::Ch(*c),
-                (false, _) => Item::Class(Class::Invalid),
+            return match (delim == colon, body.as_slice()) {
+                (true, _) => Special::Class(Class::from_name(&body), j + 2),
+                (false, [c]) => Special::Coll(*c, j + 2),
+                (false, _) => Special::Coll(INVALID_POINT, j + 2),
             };
-            return Some((item, j + 2));
         }
         j += 1;
     }
-    None
+    if delim == colon {
+        Special::OpenClass
+    } else {
+        Special::OpenColl
+    }
 }
 
 struct Parser<'a> {
     toks: &'a [Tok],
     extglob: bool,
+    last_rb: Option<usize>,
     /// For each unescaped `(`, the index of its matching `)` (usize::MAX if none).
     close: Vec<usize>,
 }
 
 /// Parse a whole pattern.
 pub(crate) fn parse(toks: &[Tok], extglob: bool) -> Vec<Node> {
+    let last_rb = toks.iter().rposition(|t| !t.esc && t.c == u32::from(b']'));
     let close = if extglob {
-        match_parens(toks)
+        match_parens(toks, last_rb)
     } else {
         Vec::new()
     };
     let p = Parser {
         toks,
         extglob,
+        last_rb,
         close,
     };
     p.seq(0, toks.len(), 0)
@@ -162,7 +226,7 @@ pub(crate) fn parse(toks: &[Tok], extglob: bool) -> Vec<Node> {
 /// Pair parentheses in one linear pass, skipping bracket expressions the way
 /// the parser will, so that group extents are known without re-scanning
 /// (re-scanning on every failed group would be quadratic per nesting level).
-fn match_parens(toks: &[Tok]) -> Vec<usize> {
+fn match_parens(toks: &[Tok], last_rb: Option<usize>) -> Vec<usize> {
     let mut close = vec![usize::MAX; toks.len()];
     let mut stack = Vec::new();
     let mut i = 0;
@@ -171,7 +235,7 @@ fn match_parens(toks: &[Tok]) -> Vec<usize> {
         if !t.esc {
             match t.c {
                 0x5b /* [ */ => {
-                    if let Some((_, end)) = parse_bracket(toks, i) {
+                    if let Some((_, end)) = parse_bracket(toks, i, last_rb) {
                         i = end;
                         continue;
                     }
@@ -233,7 +297,7 @@ impl Parser<'_> {
                     }
                 }
                 Some('?') => out.push(Node::Any),
-                Some('[') => match parse_bracket(self.toks, i) {
+                Some('[') => match parse_bracket(self.toks, i, self.last_rb) {
                     Some((b, end)) if end <= hi => {
                         out.push(Node::Set(b));
                         i = end;
@@ -275,7 +339,7 @@ impl Parser<'_> {
             let t = self.toks[i];
             if !t.esc {
                 if t.c == u32::from(b'[') {
-                    if let Some((_, end)) = parse_bracket(self.toks, i) {
+                    if let Some((_, end)) = parse_bracket(self.toks, i, self.last_rb) {
                         if end <= hi {
                             i = end;
                             continue;

@@ -1,5 +1,7 @@
-//! NFA simulation: runs a compiled program over a decoded subject in
-//! O(text × program) steps, never backtracking.
+//! NFA simulation: runs a compiled program over a subject in
+//! O(text × program) steps, never backtracking. Positions are byte offsets
+//! of character boundaries; characters are decoded as the run reaches them,
+//! so a search that ends early never looks at the rest of the text.
 //!
 //! Each thread carries the text position where its match started. When two
 //! threads reach the same instruction at the same position only the one with
@@ -17,7 +19,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::chars::to_lower;
+use super::chars::{decode_at, to_lower};
 use super::nfa::{Inst, Program};
 
 const NONE: usize = usize::MAX;
@@ -25,6 +27,9 @@ const NONE: usize = usize::MAX;
 const MEMO_BUDGET: usize = 1 << 22;
 const SLASH: u32 = b'/' as u32;
 const DOT: u32 = b'.' as u32;
+
+/// `!(…)` body ends by (program, start position).
+type Memo = HashMap<(usize, usize), Rc<Vec<usize>>>;
 
 /// Which start position wins when threads meet.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,11 +75,11 @@ pub(crate) enum Flow {
 
 pub(crate) struct Matcher<'a> {
     pub progs: &'a [Program],
-    pub text: &'a [u32],
+    pub text: &'a [u8],
     pub pathname: bool,
     pub period: bool,
     pub nocase: bool,
-    memo: RefCell<HashMap<(usize, usize), Rc<Vec<usize>>>>,
+    memo: RefCell<Memo>,
     budget: Cell<usize>,
 }
 
@@ -99,7 +104,7 @@ struct Run<'p> {
 }
 
 impl<'a> Matcher<'a> {
-    pub(crate) fn new(progs: &'a [Program], text: &'a [u32]) -> Matcher<'a> {
+    pub(crate) fn new(progs: &'a [Program], text: &'a [u8]) -> Matcher<'a> {
         Matcher {
             progs,
             text,
@@ -153,8 +158,7 @@ impl<'a> Matcher<'a> {
             if r.clist.is_empty() && !r.injecting && r.pending_max <= r.pos {
                 break;
             }
-            self.step(&mut r);
-            r.pos += 1;
+            r.pos = self.step(&mut r);
             r.resume_pending();
             if r.injecting {
                 r.seeds.push((0, r.pos));
@@ -215,9 +219,10 @@ impl<'a> Matcher<'a> {
         r.seeds = seeds;
     }
 
-    /// Advance every thread over the character at `r.pos`.
-    fn step(&self, r: &mut Run) {
-        let c = self.text[r.pos];
+    /// Advance every thread over the character at `r.pos`; returns the
+    /// position after that character.
+    fn step(&self, r: &mut Run) -> usize {
+        let (c, len) = decode_at(self.text, r.pos);
         let lc = if self.nocase { to_lower(c) } else { c };
         let wild = self.wild_ok(r.pos);
         r.seeds.clear();
@@ -231,6 +236,7 @@ impl<'a> Matcher<'a> {
             };
             r.seeds.push((next, start));
         }
+        r.pos + len
     }
 
     /// A thread reached `!(body)` at `r.pos`: schedule its continuation at every
@@ -241,23 +247,27 @@ impl<'a> Matcher<'a> {
         let row = self.ends(body, pos);
         let mut empty_ok = false;
         let mut ri = 0;
-        for k in pos..=limit {
+        let mut k = pos;
+        loop {
             while ri < row.len() && row[ri] < k {
                 ri += 1;
             }
-            if row.get(ri) == Some(&k) {
-                continue;
+            if row.get(ri) != Some(&k) {
+                if k == pos {
+                    empty_ok = true;
+                } else {
+                    let pend = &mut r.pending[slot];
+                    if pend.is_empty() {
+                        *pend = vec![NONE; self.text.len() + 1];
+                    }
+                    pend[k] = r.pref.pick(pend[k], start);
+                    r.pending_max = r.pending_max.max(k);
+                }
             }
-            if k == pos {
-                empty_ok = true;
-                continue;
+            if k >= limit {
+                break;
             }
-            let pend = &mut r.pending[slot];
-            if pend.is_empty() {
-                *pend = vec![NONE; self.text.len() + 1];
-            }
-            pend[k] = r.pref.pick(pend[k], start);
-            r.pending_max = r.pending_max.max(k);
+            k += decode_at(self.text, k).1;
         }
         empty_ok
     }
@@ -285,13 +295,17 @@ impl<'a> Matcher<'a> {
 
     /// Is `pos` the start of a file-name component (for the leading-period rule)?
     fn seg_start(&self, pos: usize) -> bool {
-        pos == 0 || (self.pathname && self.text.get(pos - 1) == Some(&SLASH))
+        // `/` is ASCII, so the byte before a boundary being `/` means the
+        // previous character is `/`.
+        pos == 0 || (self.pathname && self.text[pos - 1] == b'/')
     }
 
     /// May a wildcard (`?`, `*`, `[…]`, `!(…)`) consume the character at `pos`?
     fn wild_ok(&self, pos: usize) -> bool {
-        let c = self.text[pos];
-        !(self.pathname && c == SLASH) && !(self.period && c == DOT && self.seg_start(pos))
+        let c = decode_at(self.text, pos).0;
+        let slash = self.pathname && c == SLASH;
+        let leading_dot = self.period && c == DOT && self.seg_start(pos);
+        !slash && !leading_dot
     }
 
     /// Furthest end of a span a negation starting at `pos` may consume.
@@ -303,11 +317,10 @@ impl<'a> Matcher<'a> {
         if !self.pathname {
             return n;
         }
-        let mut k = pos;
-        while k < n && self.text[k] != SLASH {
-            k += 1;
-        }
-        k
+        self.text[pos..]
+            .iter()
+            .position(|&b| b == b'/')
+            .map_or(n, |i| pos + i)
     }
 }
 
