@@ -31,6 +31,18 @@ pub fn render(source: &Source, span: Span, message: &str) -> Vec<u8> {
     out
 }
 
+/// A runtime error: the one line `whelk: FILE:LINE:COL: message`. (Scripts
+/// often capture and search stderr, so runtime errors carry no excerpt.)
+pub fn render_runtime(source: &Source, span: Span, message: &[u8]) -> Vec<u8> {
+    let at = source.line_col(span.start);
+    let mut out = b"whelk: ".to_vec();
+    out.extend_from_slice(&source.name);
+    out.extend_from_slice(format!(":{}:{}: ", at.line, at.column).as_bytes());
+    out.extend_from_slice(message);
+    out.push(b'\n');
+    out
+}
+
 /// A syntax error, naming the construct left open when there is one.
 pub fn render_parse_error(source: &Source, error: &ParseError) -> Vec<u8> {
     let mut message = match error.kind {

@@ -201,6 +201,33 @@ fn init_variables(shell: &mut Shell) {
     let euid = nix::unistd::geteuid().as_raw().to_string().into_bytes();
     set_default(shell, b"UID", &uid);
     set_default(shell, b"EUID", &euid);
+    // bash scripts test BASH_VERSION to enable their bash code paths;
+    // whelk implements those paths, so it reports the bash level it
+    // follows (WHELK_VERSION names whelk itself).
+    set_default(shell, b"BASH_VERSION", b"5.2.15(1)-release");
+    if shell.vars.get(b"BASH_VERSINFO").is_none() {
+        let items = [
+            &b"5"[..],
+            b"2",
+            b"15",
+            b"1",
+            b"release",
+            b"x86_64-pc-linux-gnu",
+        ]
+        .iter()
+        .map(|v| (None, v.to_vec()))
+        .collect();
+        let _ = shell.vars.set_array(b"BASH_VERSINFO", items, false);
+    }
+    let readonly = crate::shell::vars::Attributes::READONLY;
+    for name in [&b"PPID"[..], b"UID", b"EUID", b"BASH_VERSINFO"] {
+        let _ = shell.vars.declare(
+            name,
+            crate::shell::vars::DeclScope::Global,
+            readonly,
+            crate::shell::vars::Attributes::NONE,
+        );
+    }
     if let Ok(cwd) = std::env::current_dir() {
         let cwd = cwd.as_os_str().as_bytes().to_vec();
         let pwd_ok = shell.vars.get(b"PWD").is_some_and(|p| {

@@ -224,7 +224,8 @@ pub fn read(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     };
     let names: Vec<Vec<u8>> = argv[first_name..].to_vec();
     for name in &names {
-        if !crate::shell::vars::is_valid_name(name) {
+        let base = name.split(|&b| b == b'[').next().unwrap_or(name);
+        if !crate::shell::vars::is_valid_name(base) {
             let mut m = b"`".to_vec();
             m.extend_from_slice(name);
             m.extend_from_slice(b"': not a valid identifier");
@@ -244,106 +245,151 @@ pub fn read(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         }
     }
     let (line, eof) = read_input(&o);
-    // -N: no splitting, no escape processing beyond -r.
-    let text = if o.raw || o.exact {
-        line.clone()
-    } else {
-        unescape_line(&line)
-    };
+    let eof_status = i32::from(eof);
     if o.exact {
         let name = names.first().cloned().unwrap_or_else(|| b"REPLY".to_vec());
-        set_var(shell, &name, text);
-        return Ok(i32::from(eof));
+        return Ok(set_var(shell, &name, plain(line)).max(eof_status));
     }
+    let ifs = shell.ifs();
     if let Some(array) = &o.array {
-        let ifs = shell.ifs();
-        let fields = split_all(&text, &ifs);
+        let fields: Vec<Vec<u8>> = split_all(&line, &ifs).into_iter().map(plain).collect();
         let items = fields.into_iter().map(|f| (None, f)).collect();
         let _ = shell.vars.unset(array);
         if let Err(e) = shell.vars.set_array(array, items, false) {
             shell.report(&e.message());
             return Ok(1);
         }
-        return Ok(i32::from(eof));
+        return Ok(eof_status);
     }
     if names.is_empty() {
-        set_var(shell, b"REPLY", text);
-        return Ok(i32::from(eof));
+        return Ok(set_var(shell, b"REPLY", plain(line)).max(eof_status));
     }
-    let ifs = shell.ifs();
-    let values = split_for_read(&text, &ifs, names.len());
+    let values = split_for_read(&line, &ifs, names.len());
+    let mut status = eof_status;
     for (name, value) in names.iter().zip(values) {
-        set_var(shell, name, value);
+        status = status.max(set_var(shell, name, plain(value)));
     }
-    Ok(i32::from(eof))
+    Ok(status)
 }
 
-fn set_var(shell: &mut Shell, name: &[u8], value: Vec<u8>) {
-    if let Err(e) = shell.vars.set(name, value) {
-        shell.report(&e.message());
+/// One input byte and whether a backslash quoted it.
+type Ch = (u8, bool);
+
+fn plain(chars: Vec<Ch>) -> Vec<u8> {
+    chars.into_iter().map(|(b, _)| b).collect()
+}
+
+fn set_var(shell: &mut Shell, name: &[u8], value: Vec<u8>) -> i32 {
+    match shell.assign_name(name, value) {
+        Ok(()) => 0,
+        Err(message) => {
+            error(shell, b"read", &message);
+            1
+        }
     }
 }
 
-/// Reads the raw input of `read`: through the delimiter (removed), with
-/// backslash-newline continuation unless `-r`.
-fn read_input(o: &ReadOptions) -> (Vec<u8>, bool) {
-    let mut line = Vec::new();
+/// Reads the input of `read` (through the delimiter, which is dropped).
+/// Without `-r` a backslash quotes the next byte and backslash-newline
+/// continues the line; quoted bytes are never field separators.
+fn read_input(o: &ReadOptions) -> (Vec<Ch>, bool) {
+    if o.nchars.is_none() && !o.exact {
+        return read_line_input(o);
+    }
+    let mut out: Vec<Ch> = Vec::new();
+    let delim = if o.exact { None } else { Some(o.delim) };
+    // Byte at a time: `-n` counts characters after escapes, and no input
+    // past what read needs is consumed.
+    let mut pending_escape = false;
     loop {
-        let max = o.nchars.map(|n| n.saturating_sub(line.len()));
-        if max == Some(0) {
-            return (line, false);
+        if o.nchars.is_some_and(|n| out.len() >= n) {
+            return (out, false);
         }
-        let delim = if o.exact { 0xff_u8 } else { o.delim };
-        let (chunk, eof) = match read_until(o.fd, delim, max) {
-            Ok(x) => x,
-            Err(_) => return (line, true),
+        let chunk = match read_until(o.fd, delim.unwrap_or(0), Some(1)) {
+            Ok((chunk, _)) => chunk,
+            Err(_) => return (out, true),
         };
-        let mut chunk = chunk;
-        let had_delim = !eof && chunk.last() == Some(&delim) && !o.exact;
-        if had_delim {
-            chunk.pop();
-        }
-        line.extend_from_slice(&chunk);
-        if eof {
-            return (line, true);
-        }
-        // A backslash before the newline continues the line (without -r).
-        if had_delim && !o.raw && delim == b'\n' && ends_with_odd_backslashes(&line) {
-            line.pop();
+        let Some(&b) = chunk.first() else {
+            return (out, true);
+        };
+        if pending_escape {
+            pending_escape = false;
+            if b != b'\n' {
+                out.push((b, true));
+            }
             continue;
         }
-        return (line, false);
+        if !o.raw && b == b'\\' {
+            pending_escape = true;
+            continue;
+        }
+        if Some(b) == delim {
+            return (out, false);
+        }
+        out.push((b, false));
     }
 }
 
-fn ends_with_odd_backslashes(s: &[u8]) -> bool {
-    s.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
-}
-
-/// Removes `read`'s backslash escapes (`\x` → `x`).
-fn unescape_line(s: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i] == b'\\' && i + 1 < s.len() {
-            out.push(s[i + 1]);
-            i += 2;
-        } else if s[i] == b'\\' {
-            i += 1;
-        } else {
-            out.push(s[i]);
+/// A whole line at once (a block read and a seek back on seekable input).
+fn read_line_input(o: &ReadOptions) -> (Vec<Ch>, bool) {
+    let mut out: Vec<Ch> = Vec::new();
+    loop {
+        let (mut line, eof) = match read_until(o.fd, o.delim, None) {
+            Ok(x) => x,
+            Err(_) => return (out, true),
+        };
+        let had_delim = !eof && line.last() == Some(&o.delim);
+        if had_delim {
+            line.pop();
+        }
+        let mut i = 0;
+        let mut continued = false;
+        while i < line.len() {
+            let b = line[i];
+            if !o.raw && b == b'\\' {
+                match line.get(i + 1) {
+                    Some(&next) => {
+                        if next != b'\n' {
+                            out.push((next, true));
+                        }
+                        i += 2;
+                    }
+                    None => {
+                        // A backslash before the delimiter: the line goes on
+                        // (for newline) or the delimiter is quoted.
+                        if had_delim && o.delim == b'\n' {
+                            continued = true;
+                        } else if had_delim {
+                            out.push((o.delim, true));
+                            continued = true;
+                        }
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            out.push((b, false));
             i += 1;
         }
+        if eof {
+            return (out, true);
+        }
+        if !continued {
+            return (out, false);
+        }
     }
-    out
 }
 
-fn is_ifs_ws(b: u8, ifs: &[u8]) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n') && ifs.contains(&b)
+fn is_ifs_ws(c: Ch, ifs: &[u8]) -> bool {
+    !c.1 && matches!(c.0, b' ' | b'\t' | b'\n') && ifs.contains(&c.0)
+}
+
+fn is_ifs(c: Ch, ifs: &[u8]) -> bool {
+    !c.1 && ifs.contains(&c.0)
 }
 
 /// Splits the whole line into fields (`read -a`).
-fn split_all(s: &[u8], ifs: &[u8]) -> Vec<Vec<u8>> {
+fn split_all(s: &[Ch], ifs: &[u8]) -> Vec<Vec<Ch>> {
     let mut out = Vec::new();
     let mut rest = s;
     loop {
@@ -358,23 +404,23 @@ fn split_all(s: &[u8], ifs: &[u8]) -> Vec<Vec<u8>> {
 }
 
 /// The next IFS field of `s` and what follows its delimiter.
-fn next_field<'a>(s: &'a [u8], ifs: &[u8]) -> (Option<Vec<u8>>, &'a [u8]) {
+fn next_field<'a>(s: &'a [Ch], ifs: &[u8]) -> (Option<Vec<Ch>>, &'a [Ch]) {
     let start = s
         .iter()
-        .position(|&b| !is_ifs_ws(b, ifs))
+        .position(|&c| !is_ifs_ws(c, ifs))
         .unwrap_or(s.len());
     let s = &s[start..];
     if s.is_empty() {
         return (None, s);
     }
-    let end = s.iter().position(|b| ifs.contains(b)).unwrap_or(s.len());
+    let end = s.iter().position(|&c| is_ifs(c, ifs)).unwrap_or(s.len());
     let field = s[..end].to_vec();
     let mut rest = &s[end..];
     // Consume the delimiter: whitespace, then at most one other IFS byte.
-    let ws = rest.iter().take_while(|&&b| is_ifs_ws(b, ifs)).count();
+    let ws = rest.iter().take_while(|&&c| is_ifs_ws(c, ifs)).count();
     rest = &rest[ws..];
-    if let Some(&b) = rest.first() {
-        if ifs.contains(&b) && !is_ifs_ws(b, ifs) {
+    if let Some(&c) = rest.first() {
+        if is_ifs(c, ifs) && !is_ifs_ws(c, ifs) {
             rest = &rest[1..];
         }
     }
@@ -382,7 +428,7 @@ fn next_field<'a>(s: &'a [u8], ifs: &[u8]) -> (Option<Vec<u8>>, &'a [u8]) {
 }
 
 /// `read a b c`: the first names get one field each, the last the rest.
-fn split_for_read(s: &[u8], ifs: &[u8], names: usize) -> Vec<Vec<u8>> {
+fn split_for_read(s: &[Ch], ifs: &[u8], names: usize) -> Vec<Vec<Ch>> {
     let mut out = Vec::with_capacity(names);
     let mut rest = s;
     for _ in 0..names.saturating_sub(1) {
@@ -394,10 +440,10 @@ fn split_for_read(s: &[u8], ifs: &[u8], names: usize) -> Vec<Vec<u8>> {
     // whitespace; a lone field keeps no trailing delimiter (bash).
     let start = rest
         .iter()
-        .position(|&b| !is_ifs_ws(b, ifs))
+        .position(|&c| !is_ifs_ws(c, ifs))
         .unwrap_or(rest.len());
     let mut last = &rest[start..];
-    while last.last().is_some_and(|&b| is_ifs_ws(b, ifs)) {
+    while last.last().is_some_and(|&c| is_ifs_ws(c, ifs)) {
         last = &last[..last.len() - 1];
     }
     let (field, remainder) = next_field(last, ifs);
@@ -510,20 +556,32 @@ pub fn mapfile(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
 mod tests {
     use super::*;
 
-    fn s(v: Vec<Vec<u8>>) -> Vec<String> {
+    fn chars(s: &[u8]) -> Vec<Ch> {
+        s.iter().map(|&b| (b, false)).collect()
+    }
+
+    fn s(v: Vec<Vec<Ch>>) -> Vec<String> {
         v.into_iter()
-            .map(|x| String::from_utf8(x).unwrap())
+            .map(|x| String::from_utf8(plain(x)).unwrap())
             .collect()
     }
 
     #[test]
     fn read_splitting_matches_bash() {
-        assert_eq!(s(split_for_read(b"x:y:", b":", 2)), ["x", "y"]);
-        assert_eq!(s(split_for_read(b"x:y:z:", b":", 2)), ["x", "y:z:"]);
+        assert_eq!(s(split_for_read(&chars(b"x:y:"), b":", 2)), ["x", "y"]);
+        assert_eq!(s(split_for_read(&chars(b"x:y:z:"), b":", 2)), ["x", "y:z:"]);
         assert_eq!(
-            s(split_for_read(b"  x   y  z  ", b" \t\n", 2)),
+            s(split_for_read(&chars(b"  x   y  z  "), b" \t\n", 2)),
             ["x", "y  z"]
         );
-        assert_eq!(s(split_for_read(b"x", b":", 3)), ["x", "", ""]);
+        assert_eq!(s(split_for_read(&chars(b"x"), b":", 3)), ["x", "", ""]);
+    }
+
+    #[test]
+    fn escaped_separator_does_not_split() {
+        let mut line = chars(b"x");
+        line.push((b':', true));
+        line.extend(chars(b"y:z"));
+        assert_eq!(s(split_for_read(&line, b":", 2)), ["x:y", "z"]);
     }
 }

@@ -21,11 +21,42 @@ pub enum Found {
 
 impl Shell {
     pub(super) fn run_external(&mut self, cmd: &SimpleCommand, argv: Vec<Vec<u8>>) -> Status {
+        self.vars.push_temp_scope();
+        let result = self.run_external_in_temp_scope(cmd, argv);
+        self.vars.pop_temp_scope();
+        result
+    }
+
+    /// Prefix assignments are exported to the command only; a prefix
+    /// `PATH=…` also changes where the command is looked up.
+    fn run_external_in_temp_scope(&mut self, cmd: &SimpleCommand, argv: Vec<Vec<u8>>) -> Status {
+        let mut path_changed = false;
+        for a in &cmd.assignments {
+            let crate::syntax::ast::AssignValue::Scalar(w) = &a.value else {
+                continue;
+            };
+            let value = self
+                .expand_string(w)
+                .map_err(|e| self.expansion_failed(e))?;
+            self.trace_assignment(&a.name, false, &value);
+            path_changed |= a.name == b"PATH";
+            if let Err(e) = self.vars.set_temp(&a.name, value) {
+                self.report(&e.message());
+                return Ok(1);
+            }
+        }
+        if self.opts.xtrace() && !cmd.assignments.is_empty() {
+            self.trace_command(&argv);
+        }
         let name = argv[0].clone();
-        let path = match self.find_command(&name) {
+        let found = if path_changed && !name.contains(&b'/') {
+            self.search_path(&name)
+        } else {
+            self.find_command(&name)
+        };
+        let path = match found {
             Found::Path(p) => p,
-            Found::NotExecutable(p) => {
-                let _ = p;
+            Found::NotExecutable(_) => {
                 return self.command_error(cmd, &name, "Permission denied", 126);
             }
             Found::NotFound => {
@@ -37,46 +68,14 @@ impl Shell {
                 return self.command_error(cmd, &name, reason, 127);
             }
         };
-        self.vars.push_temp_scope();
-        let mut failed = None;
-        for a in &cmd.assignments {
-            match self.expand_string(match &a.value {
-                crate::syntax::ast::AssignValue::Scalar(w) => w,
-                crate::syntax::ast::AssignValue::Array(_) => continue,
-            }) {
-                Ok(value) => {
-                    self.trace_assignment(&a.name, false, &value);
-                    if let Err(e) = self.vars.set_temp(&a.name, value) {
-                        self.report(&e.message());
-                        failed = Some(Ok(1));
-                        break;
-                    }
-                }
-                Err(e) => {
-                    failed = Some(Err(self.expansion_failed(e)));
-                    break;
-                }
-            }
-        }
-        if let Some(result) = failed {
-            self.vars.pop_temp_scope();
-            return result;
-        }
-        if self.opts.xtrace() && !cmd.assignments.is_empty() {
-            self.trace_command(&argv);
-        }
         let saved = match self.apply_redirects(&cmd.redirects) {
             Ok(saved) => saved,
-            Err(status) => {
-                self.vars.pop_temp_scope();
-                return Ok(status);
-            }
+            Err(status) => return Ok(status),
         };
         let span = cmd.words.first().map_or(cmd.span, |w| w.span);
         let text = self.source_text(cmd.span);
         let result = self.spawn_and_wait(span, text, &path, &argv);
         drop(saved);
-        self.vars.pop_temp_scope();
         result
     }
 

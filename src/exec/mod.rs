@@ -82,6 +82,7 @@ impl Shell {
         self.exec_in_place = tail && !has_rest;
         let mut status = self.run_pipeline_checked(&and_or.first, has_rest)?;
         let n = and_or.rest.len();
+        let mut last_ran = !has_rest;
         for (i, (op, pipeline)) in and_or.rest.iter().enumerate() {
             let run = match op {
                 AndOrOp::And => status == 0,
@@ -90,9 +91,17 @@ impl Shell {
             if run {
                 self.exec_in_place = tail && i + 1 == n;
                 status = self.run_pipeline_checked(pipeline, i + 1 < n)?;
+                last_ran = i + 1 == n;
+            } else {
+                last_ran = false;
             }
         }
         self.exec_in_place = false;
+        // POSIX 2.8.1: a failure from a part of an and-or list where `set -e`
+        // is ignored does not make an enclosing compound command exit.
+        if !last_ran && status != 0 {
+            self.status_exempt = true;
+        }
         Ok(status)
     }
 
@@ -123,8 +132,7 @@ impl Shell {
 
     /// Writes `whelk: FILE:LINE:COL: message` with the source line.
     pub fn report_at(&mut self, span: Span, message: &[u8]) {
-        let text = String::from_utf8_lossy(message);
-        let out = diagnostic::render(&self.source, span, &text);
+        let out = diagnostic::render_runtime(&self.source, span, message);
         let _ = write_all_fd(2, &out);
     }
 

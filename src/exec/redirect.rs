@@ -112,6 +112,12 @@ impl Shell {
             _ => 1,
         };
         let target_text = match &r.target {
+            RedirectTarget::Word(w) if r.op == RedirectOp::HereString => {
+                Some(self.expand_string(w).map_err(|e| RedirectError {
+                    name: Vec::new(),
+                    reason: String::from_utf8_lossy(&e.message).into_owned(),
+                })?)
+            }
             RedirectTarget::Word(w) => Some(self.redirect_word(w)?),
             RedirectTarget::HereDoc(_) => None,
         };

@@ -49,7 +49,13 @@ impl Shell {
 
     fn run_simple(&mut self, cmd: &SimpleCommand) -> Status {
         self.current_offset = cmd.span.start;
+        if !self.in_trap {
+            self.current_command = (cmd.span, std::rc::Rc::clone(&self.source));
+        }
         self.last_subst_status = None;
+        if self.traps[crate::shell::TRAP_DEBUG].is_some() {
+            self.run_debug_trap()?;
+        }
         let declaration = cmd
             .words
             .first()
@@ -68,9 +74,6 @@ impl Shell {
         };
         if argv.is_empty() {
             return self.run_assignments_only(cmd);
-        }
-        if self.traps[crate::shell::TRAP_DEBUG].is_some() {
-            self.run_debug_trap()?;
         }
         if self.opts.xtrace() && cmd.assignments.is_empty() {
             self.trace_command(&argv);
@@ -124,6 +127,19 @@ impl Shell {
         argv: &[Vec<u8>],
         arrays: &[DeclArray],
     ) -> Status {
+        // POSIX: assignments before a special builtin persist; bash keeps
+        // them temporary unless in POSIX mode.
+        if !cmd.assignments.is_empty() && !self.opts.get("posix") {
+            return self.with_temp_assignments(cmd, argv, |shell| {
+                let saved = match shell.apply_redirects(&cmd.redirects) {
+                    Ok(saved) => saved,
+                    Err(status) => return Ok(status),
+                };
+                let result = shell.run_builtin(b, argv, arrays);
+                drop(saved);
+                result
+            });
+        }
         for a in &cmd.assignments {
             if let Err(status) = self.assign(a) {
                 return Ok(status);
@@ -156,11 +172,9 @@ impl Shell {
     fn run_assignments_only(&mut self, cmd: &SimpleCommand) -> Status {
         for a in &cmd.assignments {
             if let Err(status) = self.assign(a) {
-                // bash: a failed assignment alone is fatal in scripts.
-                if !self.interactive {
-                    return Err(Unwind::Exit(status));
-                }
-                return Ok(status);
+                // bash: a failed assignment alone abandons the command line.
+                self.last_status = status;
+                return Err(Unwind::Abort(status));
             }
         }
         let saved = match self.apply_redirects(&cmd.redirects) {
@@ -303,6 +317,24 @@ impl Shell {
 
     fn eval_integer(&mut self, text: &[u8]) -> Result<i64, Vec<u8>> {
         crate::expand::arith::eval_text(text, self).map_err(|e| e.render())
+    }
+
+    /// Assigns to a name that may carry a subscript (`read 'a[1]'`,
+    /// `printf -v 'a[k]'`); errors come back as message text.
+    pub fn assign_name(&mut self, name: &[u8], value: Vec<u8>) -> Result<(), Vec<u8>> {
+        match name.iter().position(|&b| b == b'[') {
+            Some(open) if name.ends_with(b"]") => {
+                let index = Word {
+                    parts: vec![crate::syntax::ast::WordPart {
+                        kind: PartKind::Literal(name[open + 1..name.len() - 1].to_vec()),
+                        span: Default::default(),
+                    }],
+                    span: Default::default(),
+                };
+                self.assign_element(&name[..open], &index, value, false, Default::default())
+            }
+            _ => self.assign_scalar(name, value, false),
+        }
     }
 
     /// `name[index]=value` from a builtin (`declare 'a[1]=x'`).

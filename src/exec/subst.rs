@@ -2,6 +2,7 @@
 //! the callbacks the expander uses to run code (it never forks itself).
 
 use std::os::fd::{AsRawFd, IntoRawFd};
+use std::os::unix::ffi::OsStrExt;
 
 use crate::expand::{ExpandError, ExpandResult};
 use crate::jobs::reap::{wait_for_pid, PidWaitResult};
@@ -15,6 +16,61 @@ impl Shell {
     /// Runs `program` in a subshell and returns what it wrote to stdout;
     /// `$?` becomes its status.
     pub fn capture_output(&mut self, program: &Program) -> ExpandResult<Vec<u8>> {
+        if let Some(output) = self.read_file_substitution(program)? {
+            return Ok(output);
+        }
+        let mut output = self.capture_forked(program)?;
+        if output.contains(&0) {
+            output.retain(|&b| b != 0);
+            self.report(b"warning: command substitution: ignored null byte in input");
+        }
+        Ok(output)
+    }
+
+    /// `$(<file)`: the file's contents, read without running a command.
+    fn read_file_substitution(&mut self, program: &Program) -> ExpandResult<Option<Vec<u8>>> {
+        use crate::syntax::ast::{Command, RedirectFd, RedirectOp, RedirectTarget};
+        let [item] = program.items.as_slice() else {
+            return Ok(None);
+        };
+        if item.background || !item.and_or.rest.is_empty() || item.and_or.first.commands.len() != 1
+        {
+            return Ok(None);
+        }
+        let Command::Simple(cmd) = &item.and_or.first.commands[0] else {
+            return Ok(None);
+        };
+        let [redirect] = cmd.redirects.as_slice() else {
+            return Ok(None);
+        };
+        if !cmd.words.is_empty()
+            || !cmd.assignments.is_empty()
+            || redirect.op != RedirectOp::Input
+            || !matches!(redirect.fd, RedirectFd::Default | RedirectFd::Number(0))
+        {
+            return Ok(None);
+        }
+        let RedirectTarget::Word(word) = &redirect.target else {
+            return Ok(None);
+        };
+        let path = self.expand_string(word)?;
+        match std::fs::read(std::ffi::OsStr::from_bytes(&path)) {
+            Ok(data) => {
+                self.last_status = 0;
+                Ok(Some(data))
+            }
+            Err(e) => {
+                let mut m = path.clone();
+                m.extend_from_slice(b": ");
+                m.extend_from_slice(crate::exec::describe_io_error(&e).as_bytes());
+                self.report_at(redirect.span, &m);
+                self.last_status = 1;
+                Ok(Some(Vec::new()))
+            }
+        }
+    }
+
+    fn capture_forked(&mut self, program: &Program) -> ExpandResult<Vec<u8>> {
         let (read, write) = fd::pipe_cloexec()
             .map_err(|e| ExpandError::new(format!("pipe: {e}").into_bytes(), Span::default()))?;
         match fork_subshell(PgroupPolicy::Inherit, None) {
@@ -24,6 +80,10 @@ impl Shell {
                 drop(write);
                 self.enter_child();
                 self.trace_level += 1;
+                // bash: `$(…)` does not inherit `set -e` unless inherit_errexit.
+                if !self.opts.shopt("inherit_errexit").unwrap_or(false) && !self.opts.get("posix") {
+                    self.opts.set_named("errexit", false);
+                }
                 self.exec_in_place = true;
                 let result = self.run_program(program);
                 self.exit_child(result);

@@ -76,7 +76,8 @@ impl Shell {
     }
 
     pub(crate) fn run_err_trap(&mut self) -> Result<(), Unwind> {
-        if self.in_trap {
+        // Functions do not inherit the ERR trap unless `set -E`.
+        if self.in_trap || (!self.call_stack.is_empty() && !self.opts.get("errtrace")) {
             return Ok(());
         }
         if let Some(TrapAction::Command(text)) = self.traps[TRAP_ERR].clone() {
@@ -86,7 +87,8 @@ impl Shell {
     }
 
     pub(crate) fn run_debug_trap(&mut self) -> Result<(), Unwind> {
-        if self.in_trap {
+        // Functions do not inherit DEBUG and RETURN traps unless `set -T`.
+        if self.in_trap || (!self.call_stack.is_empty() && !self.opts.get("functrace")) {
             return Ok(());
         }
         if let Some(TrapAction::Command(text)) = self.traps[TRAP_DEBUG].clone() {

@@ -660,6 +660,32 @@ impl Shell {
             b"LINENO" => s(self.current_line().to_string()),
             b"BASHPID" => s(std::process::id().to_string()),
             b"BASH_SUBSHELL" => s(self.subshell_depth.to_string()),
+            b"BASH_COMMAND" => {
+                let (span, source) = &self.current_command;
+                let text = source
+                    .text
+                    .get(span.start as usize..span.end as usize)
+                    .unwrap_or_default();
+                Some(Value::Str(text.to_vec()))
+            }
+            b"SHELLOPTS" => {
+                let on: Vec<&str> = self
+                    .opts
+                    .all()
+                    .filter(|(_, on)| *on)
+                    .map(|(n, _)| n)
+                    .collect();
+                s(on.join(":"))
+            }
+            b"BASHOPTS" => {
+                let on: Vec<&str> = self
+                    .opts
+                    .all_shopt()
+                    .filter(|(_, on)| *on)
+                    .map(|(n, _)| n)
+                    .collect();
+                s(on.join(":"))
+            }
             b"FUNCNAME" | b"BASH_SOURCE" | b"PIPESTATUS" => {
                 let items = self.dynamic_array(name)?;
                 Some(items.into_iter().next().map_or(Value::Unset, Value::Str))

@@ -49,8 +49,22 @@ pub fn quote_for_display(s: &[u8]) -> Vec<u8> {
             .all(|&b| b.is_ascii_alphanumeric() || b >= 0x80 || b"_-+=./:,@%^".contains(&b));
     if plain {
         s.to_vec()
+    } else if s
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)
+    {
+        ansi_c_quote(s)
     } else {
-        single_quote(s)
+        let mut out = vec![b'\''];
+        for &b in s {
+            if b == b'\'' {
+                out.extend_from_slice(b"'\\''");
+            } else {
+                out.push(b);
+            }
+        }
+        out.push(b'\'');
+        out
     }
 }
 

@@ -37,6 +37,7 @@ pub fn format_job_line(job: &Job, marker: u8, format: JobFormat) -> Vec<u8> {
     let long = format != JobFormat::Standard;
     let (Some(first), Some(last)) = (job.processes.first(), job.processes.last()) else {
         // A job with no process: show its command line alone.
+        out.push(b' ');
         push_state(&mut out, job_state_text(job, None, long), false);
         out.extend_from_slice(&job.command);
         out.push(b'\n');

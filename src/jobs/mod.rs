@@ -5,7 +5,7 @@
 //! saved exit statuses of processes no job holds any more (so `wait $pid`
 //! still finds them). Must not: wait for or signal processes itself
 //! ([`reap`] is the only `waitpid` caller), touch the terminal
-//! ([`terminal`]), or print ([`format`] builds the lines, the caller writes).
+//! ([`terminal`]), or print ([`mod@format`] builds the lines, the caller writes).
 //! Main entry points: [`JobTable::add`], [`reap::reap`],
 //! [`reap::wait_for_job`], [`spec::resolve_job_spec`],
 //! [`format::format_job_line`].
@@ -408,6 +408,8 @@ impl JobTable {
     }
 
     /// A foreground job stopped: it becomes the current job (`%+`).
+    /// ([`reap`] already does this when it records the stop; calling it
+    /// again is harmless.)
     pub fn mark_stopped_current(&mut self, id: usize) {
         self.set_current_job(id);
     }

@@ -23,15 +23,19 @@ fn in_new_session(body: fn(RawFd) -> Result<(), String>) {
     let _guard = test_serial();
     match fork_subshell(PgroupPolicy::Inherit, None).expect("fork") {
         ForkOutcome::Child => {
+            // The PTY must outlive the report: closing its master hangs up
+            // the terminal and SIGHUP would kill us first.
+            let mut pty = None;
             let result = (|| {
                 nix::unistd::setsid().map_err(|e| format!("setsid: {e}"))?;
-                let pty = nix::pty::openpty(None, None).map_err(|e| format!("openpty: {e}"))?;
+                let opened =
+                    pty.insert(nix::pty::openpty(None, None).map_err(|e| format!("openpty: {e}"))?);
                 // SAFETY: TIOCSCTTY takes an int argument; we are a session
                 // leader without a controlling terminal.
-                if unsafe { libc::ioctl(pty.slave.as_raw_fd(), libc::TIOCSCTTY, 0) } == -1 {
+                if unsafe { libc::ioctl(opened.slave.as_raw_fd(), libc::TIOCSCTTY, 0) } == -1 {
                     return fail(format!("TIOCSCTTY: {}", io::Error::last_os_error()));
                 }
-                body(pty.slave.as_raw_fd())
+                body(opened.slave.as_raw_fd())
             })();
             let code = match result {
                 Ok(()) => 0,
@@ -43,6 +47,8 @@ fn in_new_session(body: fn(RawFd) -> Result<(), String>) {
             };
             // SAFETY: leave the forked child without running test-harness code.
             unsafe { libc::_exit(code) };
+            #[allow(unreachable_code)]
+            drop(pty);
         }
         ForkOutcome::Parent(pid) => {
             let mut status = 0;

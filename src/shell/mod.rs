@@ -140,6 +140,8 @@ pub struct Shell {
     pub command_string: bool,
     /// Nesting of command substitution, `eval` and `.` for `set -x`.
     pub trace_level: usize,
+    /// The simple command being run (`BASH_COMMAND`).
+    pub current_command: (crate::syntax::Span, Rc<Source>),
 }
 
 #[derive(Debug, Clone)]
@@ -197,6 +199,10 @@ impl Shell {
             getopts_offset: 0,
             command_string: false,
             trace_level: 0,
+            current_command: (
+                Default::default(),
+                Rc::new(Source::new("whelk", Vec::new())),
+            ),
         }
     }
 

@@ -288,7 +288,12 @@ impl Parser<'_> {
             }
             b':' => {
                 self.pos += 1;
+                let start = self.pos;
                 let offset = self.operand(q, false, true)?;
+                if offset.parts.is_empty() {
+                    let _ = self.operand(q, false, false)?;
+                    return Ok(ParamOp::Bad(self.buf[start - 1..self.pos].to_vec()));
+                }
                 let length = if self.peek() == Some(b':') {
                     self.pos += 1;
                     Some(self.operand(q, false, false)?)

@@ -290,10 +290,14 @@ mod tests {
 
     #[test]
     fn write_to_a_closed_pipe_is_an_error_not_a_loop() {
+        // Other tests may have run signals::init (SIGPIPE default): ignore
+        // it for this write, under the lock that serialises dispositions.
+        let _guard = crate::sys::spawn::test_serial();
+        crate::sys::signals::ignore(libc::SIGPIPE).unwrap();
         let (r, w) = pipe_cloexec().unwrap();
         drop(r);
-        // The test harness ignores SIGPIPE (Rust runtime), so this is EPIPE.
         let err = write_all_fd(w.as_raw_fd(), b"data").unwrap_err();
+        crate::sys::signals::default(libc::SIGPIPE).unwrap();
         assert_eq!(err.raw_os_error(), Some(libc::EPIPE));
     }
 

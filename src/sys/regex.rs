@@ -6,6 +6,8 @@ use std::ffi::CString;
 /// A compiled ERE.
 pub struct Regex {
     compiled: Box<libc::regex_t>,
+    /// Number of parenthesised groups (the libc crate hides `re_nsub`).
+    groups: usize,
 }
 
 impl Regex {
@@ -22,17 +24,17 @@ impl Regex {
         // SAFETY: compiled points to writable memory for a regex_t and c
         // is a NUL-terminated string that outlives the call.
         let rc = unsafe { libc::regcomp(&mut *compiled, c.as_ptr(), flags) };
-        (rc == 0).then_some(Regex { compiled })
+        (rc == 0).then(|| Regex {
+            compiled,
+            groups: count_groups(pattern),
+        })
     }
 
     /// Matches `text`; on success the whole match and each group (empty
     /// for groups that did not participate).
     pub fn captures(&self, text: &[u8]) -> Option<Vec<Vec<u8>>> {
         let c = CString::new(text).ok()?;
-        // regex_t's group count is not exposed by the libc crate; bash
-        // itself caps BASH_REMATCH at the groups that exist, so ask for a
-        // generous number and trim the unused tail.
-        let groups = 64;
+        let groups = self.groups + 1;
         let mut matches = vec![
             libc::regmatch_t {
                 rm_so: -1,
@@ -47,12 +49,9 @@ impl Regex {
         if rc != 0 {
             return None;
         }
-        let used = matches
-            .iter()
-            .rposition(|m| m.rm_so >= 0)
-            .map_or(1, |i| i + 1);
+
         Some(
-            matches[..used]
+            matches
                 .iter()
                 .map(|m| {
                     if m.rm_so < 0 {
@@ -64,6 +63,46 @@ impl Regex {
                 .collect(),
         )
     }
+}
+
+/// Counts the capturing groups of an ERE: `(` outside bracket
+/// expressions and not escaped.
+fn count_groups(pattern: &[u8]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < pattern.len() {
+        match pattern[i] {
+            b'\\' => i += 1,
+            b'(' => count += 1,
+            b'[' => i = bracket_end(pattern, i),
+            _ => {}
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The index of the `]` closing the bracket expression at `open`.
+fn bracket_end(pattern: &[u8], open: usize) -> usize {
+    let mut j = open + 1;
+    if pattern.get(j) == Some(&b'^') {
+        j += 1;
+    }
+    if pattern.get(j) == Some(&b']') {
+        j += 1;
+    }
+    while j < pattern.len() && pattern[j] != b']' {
+        if pattern[j] == b'[' && matches!(pattern.get(j + 1), Some(b':' | b'.' | b'=')) {
+            let kind = pattern[j + 1];
+            let close = pattern[j + 2..]
+                .windows(2)
+                .position(|w| w[0] == kind && w[1] == b']');
+            j = close.map_or(pattern.len(), |c| j + 2 + c + 2);
+            continue;
+        }
+        j += 1;
+    }
+    j
 }
 
 impl Drop for Regex {

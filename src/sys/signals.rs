@@ -43,6 +43,13 @@
 //! to `SIG_DFL`. A base "default" means the disposition on entry: `SIG_IGN`
 //! for a signal ignored at startup, else `SIG_DFL`.
 //!
+//! Handlers keep signal-hook's `SA_RESTART`, so blocking calls are not
+//! broken by signals; a wait that must end on a trapped signal (the `wait`
+//! builtin) polls [`wake_fd`] instead, as `jobs::reap` does. rustyline
+//! (without its `signal-hook` feature) saves and restores our `SIGINT` and
+//! `SIGWINCH` actions around each line it reads, which this design keeps
+//! correct.
+//!
 //! `SIGPIPE`: the Rust runtime sets it to `SIG_IGN` before `main`, so the
 //! real startup disposition is unknowable; we treat it as default (as every
 //! other shell sees it), set it to `SIG_DFL` in [`init`], and always reset
@@ -296,32 +303,36 @@ pub fn ignored_at_startup(sig: i32) -> bool {
 /// Sets the shell's own (base) disposition of `sig`; takes effect unless a
 /// user trap overrides it.
 pub fn set_base(sig: i32, disposition: Disposition) -> io::Result<()> {
+    change(&BASE, sig, to_code(disposition))
+}
+
+/// Sets one layer's code for `sig` and applies it; on failure (e.g. the
+/// reserved signals 32 and 33) the layer is put back, so the bookkeeping
+/// never claims a disposition the kernel does not have.
+fn change(layer: &[AtomicU8; SLOTS], sig: i32, code: u8) -> io::Result<()> {
     let s = slot(sig)?;
-    BASE[s].store(to_code(disposition), Ordering::SeqCst);
-    apply(s)
+    let before = layer[s].swap(code, Ordering::SeqCst);
+    apply(s).inspect_err(|_| {
+        layer[s].store(before, Ordering::SeqCst);
+        let _ = apply(s);
+    })
 }
 
 /// `trap ACTION SIG`: install the recording handler for `sig`. Fails with
 /// `EINVAL` for `SIGKILL`, `SIGSTOP`, 0 and numbers above 64.
 pub fn catch(sig: i32) -> io::Result<()> {
-    let s = slot(sig)?;
-    TRAP[s].store(CATCH, Ordering::SeqCst);
-    apply(s)
+    change(&TRAP, sig, CATCH)
 }
 
 /// `trap '' SIG`: ignore `sig`, in the shell and in every child.
 pub fn ignore(sig: i32) -> io::Result<()> {
-    let s = slot(sig)?;
-    TRAP[s].store(IGNORE, Ordering::SeqCst);
-    apply(s)
+    change(&TRAP, sig, IGNORE)
 }
 
 /// `trap - SIG`: drop the user's trap; `sig` returns to the shell's base
 /// disposition (see the module doc). A later [`catch`] works again.
 pub fn default(sig: i32) -> io::Result<()> {
-    let s = slot(sig)?;
-    TRAP[s].store(NONE, Ordering::SeqCst);
-    apply(s)
+    change(&TRAP, sig, NONE)
 }
 
 /// The disposition `sig` has in the shell now (base + trap).
@@ -391,6 +402,27 @@ pub fn child_default_mask() -> u64 {
     mask
 }
 
+/// Ends the shell by `sig` with its default action, so the parent sees
+/// `WIFSIGNALED` — the "cooperative exit" of bash: a script whose foreground
+/// child died of `SIGINT` dies of `SIGINT` itself (after its own cleanup;
+/// nothing is flushed here). Falls back to `_exit(128 + sig)` for signals
+/// whose default action does not terminate.
+pub fn die_of_signal(sig: i32) -> ! {
+    // SAFETY: sigaction/sigprocmask/raise/_exit on local data; _exit does
+    // not return.
+    unsafe {
+        if (1..=MAX_SIGNAL).contains(&sig) {
+            set_action(sig, &simple_action(libc::SIG_DFL)).ok();
+            let mut set = std::mem::MaybeUninit::<libc::sigset_t>::uninit();
+            libc::sigemptyset(set.as_mut_ptr());
+            libc::sigaddset(set.as_mut_ptr(), sig);
+            libc::sigprocmask(libc::SIG_UNBLOCK, set.as_ptr(), std::ptr::null_mut());
+            libc::raise(sig);
+        }
+        libc::_exit(128 + (sig & 0x7f))
+    }
+}
+
 /// Called in a forked subshell before it runs shell code. POSIX 2.12:
 /// traps that are not ignored are reset; the base returns to the
 /// non-interactive state (a subshell has no job control and dies of
@@ -424,136 +456,5 @@ pub fn reset_for_subshell() -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sys::spawn::test_serial;
-
-    fn raise(sig: i32) {
-        // SAFETY: sending a signal to our own process.
-        unsafe { libc::kill(libc::getpid(), sig) };
-    }
-
-    /// Waits (without sleeping blindly) until `sig` is recorded.
-    fn wait_pending(sig: i32) -> bool {
-        let fd = wake_fd().expect("init ran");
-        for _ in 0..100 {
-            if is_pending(sig) {
-                return true;
-            }
-            let mut pfd = libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            // SAFETY: one valid pollfd.
-            unsafe { libc::poll(&mut pfd, 1, 100) };
-            drain_wake_fd();
-        }
-        is_pending(sig)
-    }
-
-    #[test]
-    fn caught_signal_is_recorded_and_wakes_the_pipe() {
-        let _guard = test_serial();
-        init().unwrap();
-        catch(libc::SIGUSR1).unwrap();
-        take_pending_in(signal_bit(libc::SIGUSR1));
-        raise(libc::SIGUSR1);
-        assert!(wait_pending(libc::SIGUSR1));
-        assert_eq!(
-            take_pending_in(signal_bit(libc::SIGUSR1)),
-            signal_bit(libc::SIGUSR1)
-        );
-        assert!(!is_pending(libc::SIGUSR1));
-        default(libc::SIGUSR1).unwrap();
-    }
-
-    #[test]
-    fn default_is_real_sig_dfl_and_catch_works_again_after_it() {
-        let _guard = test_serial();
-        init().unwrap();
-        catch(libc::SIGUSR2).unwrap();
-        default(libc::SIGUSR2).unwrap();
-        assert_eq!(current_handler(libc::SIGUSR2), Some(libc::SIG_DFL));
-        ignore(libc::SIGUSR2).unwrap();
-        assert_eq!(current_handler(libc::SIGUSR2), Some(libc::SIG_IGN));
-        raise(libc::SIGUSR2); // ignored: must not kill the test binary
-        catch(libc::SIGUSR2).unwrap();
-        take_pending_in(signal_bit(libc::SIGUSR2));
-        raise(libc::SIGUSR2);
-        assert!(wait_pending(libc::SIGUSR2));
-        take_pending_in(signal_bit(libc::SIGUSR2));
-        default(libc::SIGUSR2).unwrap();
-        assert_eq!(disposition(libc::SIGUSR2), Disposition::Default);
-    }
-
-    #[test]
-    fn kill_and_stop_cannot_be_trapped() {
-        assert!(catch(libc::SIGKILL).is_err());
-        assert!(ignore(libc::SIGSTOP).is_err());
-        assert!(catch(0).is_err());
-        assert!(catch(65).is_err());
-    }
-
-    #[test]
-    fn segv_from_kill_is_recorded_not_fatal() {
-        let _guard = test_serial();
-        init().unwrap();
-        catch(libc::SIGSEGV).unwrap();
-        take_pending_in(signal_bit(libc::SIGSEGV));
-        raise(libc::SIGSEGV);
-        assert!(wait_pending(libc::SIGSEGV));
-        take_pending_in(signal_bit(libc::SIGSEGV));
-        default(libc::SIGSEGV).unwrap();
-    }
-
-    #[test]
-    fn base_and_trap_layers() {
-        let _guard = test_serial();
-        init().unwrap();
-        let sig = libc::SIGWINCH;
-        set_base(sig, Disposition::Ignore).unwrap();
-        catch(sig).unwrap();
-        assert_eq!(disposition(sig), Disposition::Catch);
-        default(sig).unwrap();
-        // trap - returns to the shell's own disposition, not SIG_DFL
-        assert_eq!(disposition(sig), Disposition::Ignore);
-        assert_eq!(current_handler(sig), Some(libc::SIG_IGN));
-        set_base(sig, Disposition::Default).unwrap();
-        assert_eq!(current_handler(sig), Some(libc::SIG_DFL));
-    }
-
-    #[test]
-    fn child_mask_resets_caught_and_base_ignored_but_keeps_user_ignored() {
-        let _guard = test_serial();
-        init().unwrap();
-        let mask = child_default_mask();
-        assert_ne!(mask & signal_bit(libc::SIGCHLD), 0, "caught by base");
-        assert_ne!(mask & signal_bit(libc::SIGPIPE), 0, "always reset");
-        if !ignored_at_startup(libc::SIGQUIT) {
-            assert_ne!(mask & signal_bit(libc::SIGQUIT), 0, "base-ignored");
-        }
-        ignore(libc::SIGUSR1).unwrap();
-        catch(libc::SIGUSR2).unwrap();
-        let mask = child_default_mask();
-        assert_eq!(mask & signal_bit(libc::SIGUSR1), 0, "trap '' is inherited");
-        assert_ne!(mask & signal_bit(libc::SIGUSR2), 0);
-        ignore(libc::SIGPIPE).unwrap();
-        assert_eq!(child_default_mask() & signal_bit(libc::SIGPIPE), 0);
-        for sig in [libc::SIGUSR1, libc::SIGUSR2, libc::SIGPIPE] {
-            default(sig).unwrap();
-        }
-    }
-
-    #[test]
-    fn take_pending_in_leaves_other_bits() {
-        let _guard = test_serial();
-        PENDING.fetch_or(signal_bit(40) | signal_bit(41), Ordering::SeqCst);
-        assert_eq!(take_pending_in(signal_bit(40)), signal_bit(40));
-        assert!(is_pending(41));
-        assert!(!is_pending(40));
-        take_pending_in(signal_bit(41));
-        assert_eq!(signal_bit(0), 0);
-        assert_eq!(signal_bit(64), 1 << 63);
-    }
-}
+#[path = "signals_tests.rs"]
+mod tests;

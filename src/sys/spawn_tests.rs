@@ -194,7 +194,12 @@ fn dup2_onto_itself_makes_a_cloexec_fd_inheritable() {
         let high = fd::dup_high_cloexec(w.as_raw_fd(), 23).unwrap();
         let n = high.as_raw_fd();
         drop(w);
-        let mut p = sh(&envp, &format!("echo via{n} >&{n}"));
+        // bash, not dash: dash redirects only fds 0-9.
+        let mut p = plan(
+            &envp,
+            "/bin/bash",
+            &["bash", "-c", &format!("echo via{n} >&{n}")],
+        );
         p.fd_actions = vec![FdAction::Dup2 { from: n, to: n }];
         let pid = spawn(&p).unwrap();
         drop(high);
@@ -385,4 +390,58 @@ fn spawn_error_facts_are_distinct() {
         SpawnError::Fork(Errno::EAGAIN),
         SpawnError::Fork(Errno::EAGAIN)
     );
+}
+
+#[test]
+fn an_unusable_terminal_does_not_stop_the_command() {
+    // No controlling terminal here and the fd is a pipe: tcsetpgrp fails in
+    // the child, which must still run (as after a hang-up).
+    let envp = env();
+    on_both_paths(|how| {
+        let (r, w) = fd::pipe_cloexec().unwrap();
+        let mut p = sh(&envp, "exit 4");
+        p.pgroup = PgroupPolicy::Lead;
+        p.foreground_tty = Some(r.as_raw_fd());
+        let pid = spawn(&p).unwrap();
+        assert_eq!(wait_pid(pid), ProcState::Exited(4), "{how}");
+        drop((r, w));
+    });
+}
+
+#[test]
+fn exec_in_place_replaces_the_process_and_reports_failure() {
+    let _guard = test_serial();
+    signals::init().unwrap();
+    signals::catch(libc::SIGUSR1).unwrap();
+    let envp = env();
+    match fork_subshell(PgroupPolicy::Inherit, None).unwrap() {
+        ForkOutcome::Child => {
+            // The subshell trapped USR1 itself: exec must reset it, so the
+            // program dies of it.
+            let _ = signals::catch(libc::SIGUSR1);
+            let missing = exec_in_place(&cstr("/nonexistent/x"), &[cstr("x")], &envp);
+            let still_caught = signals::disposition(libc::SIGUSR1) == signals::Disposition::Catch;
+            let code = if missing == Errno::ENOENT && still_caught {
+                0
+            } else {
+                99
+            };
+            if code == 0 {
+                let argv = [cstr("sh"), cstr("-c"), cstr("kill -USR1 $$; exit 3")];
+                exec_in_place(&cstr("/bin/sh"), &argv, &envp);
+            }
+            // SAFETY: leave the forked child without running harness code.
+            unsafe { libc::_exit(code) }
+        }
+        ForkOutcome::Parent(pid) => {
+            assert_eq!(
+                wait_pid(pid),
+                ProcState::Signaled {
+                    sig: libc::SIGUSR1,
+                    core: false
+                }
+            );
+        }
+    }
+    signals::default(libc::SIGUSR1).unwrap();
 }
