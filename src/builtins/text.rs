@@ -48,10 +48,10 @@ pub fn printf(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         error(shell, b"printf", e);
     }
     let status = match var {
-        Some(name) => match shell.vars.set(&name, result.output) {
+        Some(name) => match shell.assign_name(&name, result.output) {
             Ok(()) => result.status,
-            Err(e) => {
-                shell.report(&e.message());
+            Err(message) => {
+                error(shell, b"printf", &message);
                 1
             }
         },

@@ -664,7 +664,11 @@ pub fn getopts(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     } else {
         shell.positional.clone()
     };
-    let silent = optstring.first() == Some(&b':');
+    let silent = optstring.first() == Some(&b':')
+        || shell
+            .vars
+            .get(b"OPTERR")
+            .is_some_and(|v| v.as_ref() == b"0");
     let optind = shell
         .vars
         .get(b"OPTIND")

@@ -282,7 +282,7 @@ impl Shell {
             menu.extend(ps3);
             let _ = write_all_fd(2, &menu);
             let Some(line) = crate::builtins::read_line_fd(0) else {
-                let _ = write_all_fd(2, b"\n");
+                let _ = write_all_fd(1, b"\n");
                 break Ok(status);
             };
             let _ = self.vars.set(b"REPLY", line.clone());

@@ -161,7 +161,8 @@ impl Shell {
             error.status
         };
         self.last_status = status;
-        if error.fatal {
+        // POSIX mode: expansion errors end a non-interactive shell.
+        if error.fatal || self.opts.get("posix") {
             self.fatal(status)
         } else {
             Unwind::Abort(status)

@@ -52,7 +52,11 @@ impl Shell {
         let mut pids = Vec::with_capacity(n);
         let mut pgid = 0;
         let mut input: Option<OwnedFd> = None;
-        for (i, cmd) in p.commands.iter().enumerate() {
+        // bash's lastpipe: without job control the last stage runs in the
+        // shell itself, so `… | read x` sets x.
+        let lastpipe = !job_control && self.opts.shopt("lastpipe").unwrap_or(false);
+        let forked = if lastpipe { n - 1 } else { n };
+        for (i, cmd) in p.commands.iter().enumerate().take(forked) {
             let (next_input, output) = if i + 1 < n {
                 match fd::pipe_cloexec() {
                     Ok((r, w)) => (Some(r), Some(w)),
@@ -102,6 +106,9 @@ impl Shell {
             input = next_input;
             drop(output);
         }
+        if lastpipe {
+            return self.run_last_stage(p, input, pids);
+        }
         drop(input);
         if pids.is_empty() {
             return Ok(1);
@@ -109,6 +116,41 @@ impl Shell {
         let pgid = if job_control { pgid } else { self.shell_pgid() };
         let text = self.source_text(p.span);
         self.wait_foreground(pgid, &pids, text)
+    }
+
+    /// lastpipe: runs the final stage here with the pipe as its stdin,
+    /// then collects the forked stages' statuses.
+    fn run_last_stage(&mut self, p: &Pipeline, input: Option<OwnedFd>, pids: Vec<i32>) -> Status {
+        let saved_stdin = fd::dup_high_cloexec(0, 10).ok();
+        if let Some(r) = &input {
+            let _ = fd::dup2(r.as_raw_fd(), 0);
+        }
+        drop(input);
+        let last = p
+            .commands
+            .last()
+            .expect("a pipeline has at least two stages here");
+        let result = self.run_command(last);
+        match &saved_stdin {
+            Some(s) => {
+                let _ = fd::dup2(s.as_raw_fd(), 0);
+            }
+            None => {
+                let _ = fd::close(0);
+            }
+        }
+        let mut statuses = Vec::with_capacity(pids.len() + 1);
+        for pid in pids {
+            let state = crate::jobs::reap::wait_for_pid(&mut self.jobs, pid, 0);
+            statuses.push(match state {
+                crate::jobs::reap::PidWaitResult::Status(s) => s.exit_status(),
+                _ => 0,
+            });
+        }
+        let status = result?;
+        statuses.push(status);
+        self.set_pipestatus(&statuses);
+        Ok(self.pipeline_status(&statuses))
     }
 
     fn report_fork_error(&mut self, e: SpawnError) {

@@ -158,13 +158,20 @@ impl Shell {
                 Err(status) => Ok(status),
             };
         }
+        let posix_fatal = self.opts.get("posix") && !self.interactive;
         let saved = match self.apply_redirects(&cmd.redirects) {
             Ok(saved) => saved,
+            // POSIX 2.8.1: a redirection error of a special builtin is fatal.
+            Err(status) if posix_fatal => return Err(Unwind::Exit(status)),
             Err(status) => return Ok(status),
         };
         let result = self.run_builtin(b, argv, arrays);
         drop(saved);
-        result
+        match result {
+            // A usage or syntax error in a special builtin is fatal too.
+            Ok(2) if posix_fatal => Err(Unwind::Exit(2)),
+            other => other,
+        }
     }
 
     /// A command with no words: assignments change the shell; redirections

@@ -55,14 +55,15 @@ impl Shell {
                 return Ok(());
             }
         }
-        let variants: Vec<Cow<[WordPart]>> = if has_braces(&word.parts) {
-            expand_braces(&word.parts)
-                .into_iter()
-                .map(Cow::Owned)
-                .collect()
-        } else {
-            vec![Cow::Borrowed(&word.parts[..])]
-        };
+        let variants: Vec<Cow<[WordPart]>> =
+            if has_braces(&word.parts) && self.opts.get("braceexpand") {
+                expand_braces(&word.parts)
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect()
+            } else {
+                vec![Cow::Borrowed(&word.parts[..])]
+            };
         for parts in variants {
             let mut fields = vec![Field::default()];
             self.expand_parts(&parts, Ctx::WORD, &mut fields)?;
@@ -242,7 +243,25 @@ impl Shell {
             extglob,
             globstar: self.opts.shopt("globstar").unwrap_or(false),
         };
-        let matches = glob(&pattern, opts);
+        let mut matches = glob(&pattern, opts);
+        if let Some(ignore) = self.vars.get(b"GLOBIGNORE").map(|v| v.into_owned()) {
+            if !ignore.is_empty() {
+                let popts = super::pattern::PatternOptions {
+                    extglob,
+                    pathname: true,
+                    ..Default::default()
+                };
+                let patterns: Vec<Pattern> = ignore
+                    .split(|&b| b == b':')
+                    .filter(|p| !p.is_empty())
+                    .map(|p| Pattern::new(p, popts))
+                    .collect();
+                matches.retain(|m| {
+                    let name = m.rsplit(|&b| b == b'/').next().unwrap_or(m);
+                    name != b"." && name != b".." && !patterns.iter().any(|p| p.matches(m))
+                });
+            }
+        }
         if !matches.is_empty() {
             out.extend(matches);
         } else if self.opts.shopt("failglob").unwrap_or(false) {

@@ -613,11 +613,23 @@ impl Parser<'_> {
             .position(|&b| b == b'=')
             .unwrap_or(0)
             + name_len;
-        if rest.get(eq + 1) != Some(&b'(') {
-            return Ok(None);
-        }
         let start = self.pos;
         let head = rest[..=eq].to_vec();
+        if rest.get(eq + 1) != Some(&b'(') {
+            // `name=value`: the value parses as an assignment's (tilde
+            // expansion after `=` and `:`).
+            self.pos += eq + 1;
+            let head_span = self.span(start, self.pos);
+            let mut parts = vec![WordPart {
+                kind: PartKind::Literal(head),
+                span: head_span,
+            }];
+            parts.extend(self.parts(WordMode::Assignment)?);
+            return Ok(Some(Word {
+                parts,
+                span: self.span(start, self.pos),
+            }));
+        }
         self.pos += eq + 1;
         let head_span = self.span(start, self.pos);
         let elements = self.array_literal()?;
