@@ -62,7 +62,7 @@ pub fn return_(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             b"return",
             b"can only `return' from a function or sourced script",
         );
-        return Ok(1);
+        return Ok(2);
     }
     match status_arg(shell, argv) {
         Ok(s) => Err(Unwind::Return(s)),

@@ -375,6 +375,9 @@ pub fn unset(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             }
         }
         if !is_valid_name(name) {
+            if mode != b'v' && shell.functions.remove(name).is_some() {
+                continue;
+            }
             invalid_identifier(shell, b"unset", name);
             status = 1;
             continue;
@@ -510,6 +513,11 @@ pub fn shift(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         },
     };
     if n > shell.positional.len() {
+        error(
+            shell,
+            b"shift",
+            format!("{n}: shift count out of range").as_bytes(),
+        );
         return Ok(1);
     }
     shell.positional.drain(..n);

@@ -30,7 +30,8 @@ impl Shell {
                 format!(": maximum function nesting level exceeded ({limit})").as_bytes(),
             );
             self.report(&m);
-            return Err(self.fatal(1));
+            self.last_status = 1;
+            return Err(Unwind::Abort(1));
         }
         let call_line = self.current_line();
         let saved_positional = std::mem::replace(&mut self.positional, argv[1..].to_vec());
@@ -59,6 +60,9 @@ impl Shell {
         };
         self.vars.pop_function_scope();
         self.call_stack.pop();
+        // A function's status is never exempt from `set -e` by an and-or
+        // list inside it (bash).
+        self.status_exempt = false;
         self.loop_depth = saved_loops;
         self.current_offset = saved_offset;
         self.source = saved_source;

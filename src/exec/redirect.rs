@@ -256,6 +256,29 @@ impl Shell {
     ) -> Result<(), RedirectError> {
         let target = match &r.fd {
             RedirectFd::Number(n) => *n,
+            RedirectFd::Variable(name) if text == b"-" => {
+                // `{var}>&-` closes the fd whose number is in var.
+                let value = self
+                    .vars
+                    .get(name)
+                    .map(|v| v.into_owned())
+                    .unwrap_or_default();
+                match std::str::from_utf8(&value)
+                    .ok()
+                    .and_then(|s| s.parse::<RawFd>().ok())
+                {
+                    Some(fd_number) => {
+                        let _ = fd::close(fd_number);
+                        return Ok(());
+                    }
+                    None => {
+                        return Err(RedirectError {
+                            name: value,
+                            reason: "ambiguous redirect".into(),
+                        })
+                    }
+                }
+            }
             RedirectFd::Variable(_) | RedirectFd::Default => default_fd,
         };
         if text == b"-" {

@@ -72,6 +72,9 @@ impl Shell {
                         Err(Unwind::Abort(s)) if kind == InputKind::Main => {
                             status = s;
                             self.last_status = s;
+                            if self.opts.errexit() && !self.interactive {
+                                break Err(Unwind::Exit(s));
+                            }
                         }
                         Err(u) => break Err(u),
                     }

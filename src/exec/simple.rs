@@ -78,6 +78,9 @@ impl Shell {
         if self.opts.xtrace() && cmd.assignments.is_empty() {
             self.trace_command(&argv);
         }
+        if let Some(last) = argv.last() {
+            self.last_argument.clone_from(last);
+        }
         let builtin = builtins::find(&argv[0]);
         if let Some(b) = builtin.filter(|b| b.special) {
             return self.run_special_builtin(b, cmd, &argv, &arrays);
@@ -179,8 +182,12 @@ impl Shell {
     fn run_assignments_only(&mut self, cmd: &SimpleCommand) -> Status {
         for a in &cmd.assignments {
             if let Err(status) = self.assign(a) {
-                // bash: a failed assignment alone abandons the command line.
+                // bash: a failed assignment alone abandons the command line
+                // (and ends a POSIX-mode or `set -e` script).
                 self.last_status = status;
+                if !self.interactive && (self.opts.get("posix") || self.opts.errexit()) {
+                    return Err(Unwind::Exit(status));
+                }
                 return Err(Unwind::Abort(status));
             }
         }
@@ -211,10 +218,8 @@ impl Shell {
                 Ok(Some(value)) => {
                     self.trace_assignment(&a.name, false, &value);
                     if let Err(e) = self.vars.set_temp(&a.name, value) {
+                        // bash reports it and still runs the command.
                         self.report(&e.message());
-                        result = Ok(1);
-                        ok = false;
-                        break;
                     }
                 }
                 Ok(None) => {
@@ -413,6 +418,17 @@ impl Shell {
                         return Err(self.report_expand(err));
                     }
                     items.extend(fields.into_iter().map(|f| (None, f)));
+                }
+            }
+        }
+        if self.vars.is_integer(name) {
+            for (_, value) in items.iter_mut() {
+                match crate::expand::arith::eval_text(value, self) {
+                    Ok(n) => *value = n.to_string().into_bytes(),
+                    Err(err) => {
+                        self.report(&err.render());
+                        return Err(1);
+                    }
                 }
             }
         }

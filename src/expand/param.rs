@@ -660,6 +660,7 @@ impl Shell {
             b"LINENO" => s(self.current_line().to_string()),
             b"BASHPID" => s(std::process::id().to_string()),
             b"BASH_SUBSHELL" => s(self.subshell_depth.to_string()),
+            b"_" => Some(Value::Str(self.last_argument.clone())),
             b"BASH_COMMAND" => {
                 let (span, source) = &self.current_command;
                 let text = source

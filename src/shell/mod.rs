@@ -140,6 +140,8 @@ pub struct Shell {
     pub command_string: bool,
     /// Nesting of command substitution, `eval` and `.` for `set -x`.
     pub trace_level: usize,
+    /// `$_`: the last argument of the previous simple command.
+    pub last_argument: Vec<u8>,
     /// The simple command being run (`BASH_COMMAND`).
     pub current_command: (crate::syntax::Span, Rc<Source>),
 }
@@ -199,6 +201,7 @@ impl Shell {
             getopts_offset: 0,
             command_string: false,
             trace_level: 0,
+            last_argument: Vec::new(),
             current_command: (
                 Default::default(),
                 Rc::new(Source::new("whelk", Vec::new())),
