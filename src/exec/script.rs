@@ -103,7 +103,7 @@ impl Shell {
         loop {
             let mut chunk = Vec::new();
             let first_line = line_number;
-            let mut eof = false;
+            let mut eof;
             let programs = loop {
                 if self.interactive {
                     let prompt_var: &[u8] = if chunk.is_empty() { b"PS1" } else { b"PS2" };

@@ -16,7 +16,6 @@ use crate::shell::Shell;
 use crate::syntax::ast::{
     ArrayElement, AssignValue, Assignment, Command, PartKind, SimpleCommand, Word,
 };
-use crate::sys::fd::write_all_fd;
 
 /// Builtins whose `name=value` arguments are assignments: not split or
 /// globbed, and `name=(…)` assigns an array.

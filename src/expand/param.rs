@@ -5,7 +5,7 @@
 
 use super::field::{Field, Kind};
 use super::pattern::{Pattern, PatternOptions};
-use super::word::{emit, join_with, last, Ctx};
+use super::word::{emit, join_with, Ctx};
 use super::{quote, ExpandError, ExpandResult};
 use crate::shell::vars::Subscript as VarSub;
 use crate::shell::Shell;
@@ -834,9 +834,4 @@ fn replace_in(
         }
     }
     out
-}
-
-/// Appends text to the current field (used by callers outside this module).
-pub fn push_text(fields: &mut Vec<Field>, text: &[u8], kind: Kind) {
-    last(fields).push(text, kind);
 }

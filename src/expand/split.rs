@@ -7,7 +7,7 @@ use super::field::{Field, Kind};
 
 /// Splits one field; drops it entirely when it is empty and unquoted.
 pub fn split_field(field: Field, ifs: &[u8]) -> Vec<Field> {
-    let splittable = !ifs.is_empty() && field.kinds.iter().any(|&k| k == Kind::Expanded);
+    let splittable = !ifs.is_empty() && field.kinds.contains(&Kind::Expanded);
     if !splittable {
         return if field.is_empty() && !field.has_quoted {
             Vec::new()

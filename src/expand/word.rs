@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::brace::expand_braces;
-use super::field::{escape_pattern, Field, Kind};
+use super::field::{Field, Kind};
 use super::glob::{glob, GlobOptions};
 use super::param::Value;
 use super::pattern::Pattern;
@@ -372,11 +372,6 @@ fn has_braces(parts: &[WordPart]) -> bool {
     parts
         .iter()
         .any(|p| matches!(p.kind, PartKind::BraceList(_) | PartKind::BraceRange { .. }))
-}
-
-/// A quoted string as a pattern that matches only itself.
-pub fn literal_pattern(text: &[u8]) -> Vec<u8> {
-    escape_pattern(text)
 }
 
 impl Shell {

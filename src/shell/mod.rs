@@ -89,8 +89,9 @@ pub struct Shell {
     pub subshell_depth: usize,
     /// Running inside a forked child that must exit when done.
     pub is_forked_child: bool,
-    /// > 0 while running a condition, or a non-final part of an and-or
-    /// list, or under `!`: `set -e` does not apply there (POSIX 2.8.1).
+    /// Positive while running a condition, a non-final part of an and-or
+    /// list, or a pipeline under `!`: `set -e` does not apply there
+    /// (POSIX 2.8.1).
     pub errexit_suppressed: usize,
     /// Enclosing loops, for `break` / `continue`.
     pub loop_depth: usize,

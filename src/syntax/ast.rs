@@ -115,6 +115,9 @@ pub struct CompoundCommand {
     pub span: Span,
 }
 
+// Compound commands are always boxed (`Command::Compound(Box<…>)`), so a
+// large variant does not inflate every command.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum CompoundKind {
     Brace(Program),

@@ -240,9 +240,7 @@ impl Parser<'_> {
             }
             WordMode::Subscript => b == b']' && depth == 0,
             WordMode::Arith => b == b')' && depth == 0,
-            WordMode::Regex => {
-                (matches!(b, b' ' | b'\t' | b'\n') && depth == 0) || (b == b')' && depth == 0)
-            }
+            WordMode::Regex => depth == 0 && matches!(b, b' ' | b'\t' | b'\n' | b')'),
             WordMode::HereDoc => false,
         }
     }
@@ -602,11 +600,7 @@ impl Parser<'_> {
         let pending = self.pending_heredocs.len();
         self.pos += 1;
         let mut alternatives = Vec::new();
-        loop {
-            let parts = match self.parts(WordMode::BraceAlt) {
-                Ok(parts) => parts,
-                Err(_) => break,
-            };
+        while let Ok(parts) = self.parts(WordMode::BraceAlt) {
             match self.peek() {
                 Some(b',') => {
                     alternatives.push(parts);
