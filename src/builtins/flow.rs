@@ -153,7 +153,7 @@ pub fn caller(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         } else {
             shell.arg0.clone()
         };
-        let mut l = format!("{} ", frame.call_line).into_bytes();
+        let mut l = format!("{} ", frame.call_line()).into_bytes();
         l.extend(file);
         l
     } else {
@@ -172,7 +172,7 @@ pub fn caller(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         } else {
             shell.call_stack[depth - 2 - n].source.name.clone()
         };
-        let mut l = format!("{} ", frame.call_line).into_bytes();
+        let mut l = format!("{} ", frame.call_line()).into_bytes();
         l.extend(caller_name);
         l.push(b' ');
         l.extend(file);

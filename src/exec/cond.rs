@@ -105,7 +105,7 @@ impl Shell {
             }
             pattern.push(b);
         }
-        let nocase = self.opts.shopt("nocasematch").unwrap_or(false);
+        let nocase = self.opts.nocasematch();
         let Some(re) = Regex::new(&pattern, nocase) else {
             return Err(Ok(2));
         };

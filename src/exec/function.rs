@@ -33,7 +33,7 @@ impl Shell {
             self.last_status = 1;
             return Err(Unwind::Abort(1));
         }
-        let call_line = self.current_line();
+        let call_site = (Rc::clone(&self.source), self.current_offset);
         let saved_positional = std::mem::replace(&mut self.positional, argv[1..].to_vec());
         let saved_source = std::mem::replace(&mut self.source, Rc::clone(&function.source));
         let saved_offset = self.current_offset;
@@ -41,7 +41,7 @@ impl Shell {
         self.call_stack.push(CallFrame {
             name: function.name.clone(),
             source: Rc::clone(&function.source),
-            call_line,
+            call_site,
             saved_positional: Vec::new(),
         });
         self.vars.push_function_scope();

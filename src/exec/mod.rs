@@ -162,7 +162,7 @@ impl Shell {
         };
         self.last_status = status;
         // POSIX mode: expansion errors end a non-interactive shell.
-        if error.fatal || self.opts.get("posix") {
+        if error.fatal || self.opts.posix() {
             self.fatal(status)
         } else {
             Unwind::Abort(status)

@@ -26,9 +26,7 @@ impl Shell {
     /// Whether aliases expand: interactive shells, `shopt -s
     /// expand_aliases`, and POSIX mode (as dash always does).
     pub fn aliases_enabled(&self) -> bool {
-        self.interactive
-            || self.opts.shopt("expand_aliases").unwrap_or(false)
-            || self.opts.get("posix")
+        self.interactive || self.opts.shopt("expand_aliases").unwrap_or(false) || self.opts.posix()
     }
 
     /// Parses and runs a whole text, one complete command at a time.
@@ -44,7 +42,7 @@ impl Shell {
         let saved = std::mem::replace(&mut self.source, Rc::clone(&source));
         let mut status = 0;
         let result = loop {
-            parser.set_extglob(self.opts.shopt("extglob").unwrap_or(false));
+            parser.set_extglob(self.opts.extglob());
             parser.set_aliases(if self.aliases_enabled() {
                 Some(&table)
             } else {
@@ -188,7 +186,7 @@ impl Shell {
         };
         let opts = ParseOptions {
             final_input: eof,
-            extglob: self.opts.shopt("extglob").unwrap_or(false),
+            extglob: self.opts.extglob(),
             aliases,
         };
         let mut parser = Parser::new(chunk, opts);

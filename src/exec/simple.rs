@@ -131,7 +131,7 @@ impl Shell {
     ) -> Status {
         // POSIX: assignments before a special builtin persist; bash keeps
         // them temporary unless in POSIX mode.
-        if !cmd.assignments.is_empty() && !self.opts.get("posix") {
+        if !cmd.assignments.is_empty() && !self.opts.posix() {
             return self.with_temp_assignments(cmd, argv, |shell| {
                 let saved = match shell.apply_redirects(&cmd.redirects) {
                     Ok(saved) => saved,
@@ -160,7 +160,7 @@ impl Shell {
                 Err(status) => Ok(status),
             };
         }
-        let posix_fatal = self.opts.get("posix") && !self.interactive;
+        let posix_fatal = self.opts.posix() && !self.interactive;
         let saved = match self.apply_redirects(&cmd.redirects) {
             Ok(saved) => saved,
             // POSIX 2.8.1: a redirection error of a special builtin is fatal.
@@ -184,7 +184,7 @@ impl Shell {
                 // bash: a failed assignment alone abandons the command line
                 // (and ends a POSIX-mode or `set -e` script).
                 self.last_status = status;
-                if !self.interactive && (self.opts.get("posix") || self.opts.errexit()) {
+                if !self.interactive && (self.opts.posix() || self.opts.errexit()) {
                     return Err(Unwind::Exit(status));
                 }
                 return Err(Unwind::Abort(status));

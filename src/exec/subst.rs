@@ -81,7 +81,7 @@ impl Shell {
                 self.enter_child();
                 self.trace_level += 1;
                 // bash: `$(…)` does not inherit `set -e` unless inherit_errexit.
-                if !self.opts.shopt("inherit_errexit").unwrap_or(false) && !self.opts.get("posix") {
+                if !self.opts.shopt("inherit_errexit").unwrap_or(false) && !self.opts.posix() {
                     self.opts.set_named("errexit", false);
                 }
                 self.exec_in_place = true;

@@ -54,7 +54,7 @@ impl Shell {
     pub fn run_text(&mut self, text: &[u8], name: &str) -> Status {
         let opts = ParseOptions {
             final_input: true,
-            extglob: self.opts.shopt("extglob").unwrap_or(false),
+            extglob: self.opts.extglob(),
             ..Default::default()
         };
         let source = std::rc::Rc::new(Source::new(name.as_bytes().to_vec(), text.to_vec()));

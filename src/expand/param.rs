@@ -217,7 +217,7 @@ impl Shell {
     fn compile(&mut self, word: &Word) -> ExpandResult<Pattern> {
         let text = self.expand_pattern(word)?;
         let opts = PatternOptions {
-            extglob: self.opts.shopt("extglob").unwrap_or(false),
+            extglob: self.opts.extglob(),
             nocase: false,
             ..Default::default()
         };
@@ -723,7 +723,7 @@ impl Shell {
             }
             b"BASH_LINENO" => {
                 let mut v: Vec<Vec<u8>> = frames
-                    .map(|f| f.call_line.to_string().into_bytes())
+                    .map(|f| f.call_line().to_string().into_bytes())
                     .collect();
                 v.push(b"0".to_vec());
                 Some(v)

@@ -47,23 +47,102 @@ impl Shell {
         Ok(out)
     }
 
+    /// The value of a word that is a single simple part — `$x`, `"$x"`,
+    /// `$((…))` — without building fields: the hot path of loops.
+    /// `None` when the word needs the general machinery. The flag says
+    /// whether the value is quoted (not split or globbed).
+    fn expand_simple_part(&mut self, word: &Word) -> Option<ExpandResult<(Vec<u8>, bool)>> {
+        let [part] = word.parts.as_slice() else {
+            return None;
+        };
+        let (param, quoted) = match &part.kind {
+            PartKind::Arith(text) => {
+                return Some(
+                    self.eval_arith_text(text, part.span)
+                        .map(|n| (n.to_string().into_bytes(), false)),
+                )
+            }
+            PartKind::Param(p) => (p, false),
+            PartKind::DoubleQuoted(inner) => match inner.as_slice() {
+                [WordPart {
+                    kind: PartKind::Param(p),
+                    ..
+                }] => (p, true),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        use crate::syntax::ast::{ParamName, ParamOp};
+        if param.indirect || param.subscript.is_some() || !matches!(param.op, ParamOp::Plain) {
+            return None;
+        }
+        let value = match &param.name {
+            ParamName::Variable(name) => {
+                if matches!(
+                    name.as_slice(),
+                    b"LINENO"
+                        | b"_"
+                        | b"BASH_COMMAND"
+                        | b"SHELLOPTS"
+                        | b"BASHOPTS"
+                        | b"BASHPID"
+                        | b"BASH_SUBSHELL"
+                        | b"FUNCNAME"
+                        | b"BASH_SOURCE"
+                        | b"PIPESTATUS"
+                ) {
+                    return None;
+                }
+                self.vars.get(name).map(|v| v.into_owned())
+            }
+            ParamName::Positional(n) => self.positional.get(*n as usize - 1).cloned(),
+            ParamName::Special(b'?') => Some(self.last_status.to_string().into_bytes()),
+            _ => return None,
+        };
+        match value {
+            Some(v) => Some(Ok((v, quoted))),
+            None if self.opts.nounset() => None,
+            None => Some(Ok((Vec::new(), quoted))),
+        }
+    }
+
     /// Expands one word into zero or more fields, appended to `out`.
     pub fn expand_word_into(&mut self, word: &Word, out: &mut Vec<Vec<u8>>) -> ExpandResult<()> {
+        if let Some(result) = self.expand_simple_part(word) {
+            let (value, quoted) = result?;
+            if quoted {
+                out.push(value);
+                return Ok(());
+            }
+            let ifs = self.vars.get(b"IFS");
+            let plain = !value.iter().any(|&b| {
+                matches!(b, b'*' | b'?' | b'[')
+                    || ifs
+                        .as_deref()
+                        .map_or(b" \t\n".contains(&b), |i| i.contains(&b))
+            });
+            if plain {
+                if !value.is_empty() {
+                    out.push(value);
+                }
+                return Ok(());
+            }
+            // Fall through: splitting or globbing needed.
+        }
         if let Some(text) = word.as_literal() {
             if !text.iter().any(|&b| matches!(b, b'*' | b'?' | b'[')) || self.opts.noglob() {
                 out.push(text.to_vec());
                 return Ok(());
             }
         }
-        let variants: Vec<Cow<[WordPart]>> =
-            if has_braces(&word.parts) && self.opts.get("braceexpand") {
-                expand_braces(&word.parts)
-                    .into_iter()
-                    .map(Cow::Owned)
-                    .collect()
-            } else {
-                vec![Cow::Borrowed(&word.parts[..])]
-            };
+        let variants: Vec<Cow<[WordPart]>> = if has_braces(&word.parts) && self.opts.braceexpand() {
+            expand_braces(&word.parts)
+                .into_iter()
+                .map(Cow::Owned)
+                .collect()
+        } else {
+            vec![Cow::Borrowed(&word.parts[..])]
+        };
         for parts in variants {
             let mut fields = vec![Field::default()];
             self.expand_parts(&parts, Ctx::WORD, &mut fields)?;
@@ -83,6 +162,9 @@ impl Shell {
     pub fn expand_string(&mut self, word: &Word) -> ExpandResult<Vec<u8>> {
         if let Some(text) = word.as_literal() {
             return Ok(text.to_vec());
+        }
+        if let Some(result) = self.expand_simple_part(word) {
+            return result.map(|(value, _)| value);
         }
         let fields = self.expand_to_fields(&word.parts, Ctx::WORD)?;
         Ok(join_fields(fields, |f| f.bytes))
@@ -231,17 +313,17 @@ impl Shell {
         word: &Word,
         out: &mut Vec<Vec<u8>>,
     ) -> ExpandResult<()> {
-        let extglob = self.opts.shopt("extglob").unwrap_or(false);
+        let extglob = self.opts.extglob();
         if self.opts.noglob() || !field.has_glob_chars(extglob) {
             out.push(field.bytes);
             return Ok(());
         }
         let pattern = field.to_pattern();
         let opts = GlobOptions {
-            dotglob: self.opts.shopt("dotglob").unwrap_or(false),
-            nocaseglob: self.opts.shopt("nocaseglob").unwrap_or(false),
+            dotglob: self.opts.dotglob(),
+            nocaseglob: self.opts.nocaseglob(),
             extglob,
-            globstar: self.opts.shopt("globstar").unwrap_or(false),
+            globstar: self.opts.globstar(),
         };
         let mut matches = glob(&pattern, opts);
         if let Some(ignore) = self.vars.get(b"GLOBIGNORE").map(|v| v.into_owned()) {
@@ -264,11 +346,11 @@ impl Shell {
         }
         if !matches.is_empty() {
             out.extend(matches);
-        } else if self.opts.shopt("failglob").unwrap_or(false) {
+        } else if self.opts.failglob() {
             let mut message = b"no match: ".to_vec();
             message.extend_from_slice(&field.bytes);
             return Err(ExpandError::new(message, word.span));
-        } else if !self.opts.shopt("nullglob").unwrap_or(false) {
+        } else if !self.opts.nullglob() {
             out.push(field.bytes);
         }
         Ok(())
@@ -278,7 +360,7 @@ impl Shell {
     pub fn pattern_matches(&self, pattern: &[u8], text: &[u8]) -> bool {
         let opts = super::pattern::PatternOptions {
             extglob: true,
-            nocase: self.opts.shopt("nocasematch").unwrap_or(false),
+            nocase: self.opts.nocasematch(),
             ..Default::default()
         };
         Pattern::new(pattern, opts).matches(text)

@@ -147,11 +147,20 @@ pub struct Shell {
     pub current_command: (crate::syntax::Span, Rc<Source>),
 }
 
+impl CallFrame {
+    /// The line the function was called from.
+    pub fn call_line(&self) -> usize {
+        self.call_site.0.line_col(self.call_site.1).line
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CallFrame {
     pub name: Vec<u8>,
     pub source: Rc<Source>,
-    pub call_line: usize,
+    /// Where the call was made: the caller's source and byte offset (the
+    /// line number is computed only when asked for).
+    pub call_site: (Rc<Source>, u32),
     /// Positional parameters saved by the call.
     pub saved_positional: Vec<Vec<u8>>,
 }

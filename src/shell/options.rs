@@ -82,6 +82,61 @@ impl Default for Options {
     }
 }
 
+/// The position of a `set -o` option in [`SET_OPTIONS`], at compile time.
+const fn set_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < SET_OPTIONS.len() {
+        if str_eq(SET_OPTIONS[i].0, name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("unknown option name");
+}
+
+/// The position of a `shopt` option in [`SHOPT_OPTIONS`], at compile time.
+const fn shopt_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < SHOPT_OPTIONS.len() {
+        if str_eq(SHOPT_OPTIONS[i].0, name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("unknown shopt name");
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const ERREXIT: usize = set_index("errexit");
+const NOUNSET: usize = set_index("nounset");
+const XTRACE: usize = set_index("xtrace");
+const NOGLOB: usize = set_index("noglob");
+const NOCLOBBER: usize = set_index("noclobber");
+const PIPEFAIL: usize = set_index("pipefail");
+const POSIX: usize = set_index("posix");
+const BRACEEXPAND: usize = set_index("braceexpand");
+const EXTGLOB: usize = shopt_index("extglob");
+const NULLGLOB: usize = shopt_index("nullglob");
+const FAILGLOB: usize = shopt_index("failglob");
+const DOTGLOB: usize = shopt_index("dotglob");
+const NOCASEGLOB: usize = shopt_index("nocaseglob");
+const GLOBSTAR: usize = shopt_index("globstar");
+const NOCASEMATCH: usize = shopt_index("nocasematch");
+
 impl Options {
     fn index(name: &str) -> Option<usize> {
         SET_OPTIONS.iter().position(|&(n, _)| n == name)
@@ -161,24 +216,51 @@ impl Options {
             .map(|(&(n, _), &on)| (n, on))
     }
 
-    // Fast accessors for the hot paths.
+    // Fast accessors for the hot paths (no name lookup).
     pub fn errexit(&self) -> bool {
-        self.get("errexit")
+        self.set[ERREXIT]
     }
     pub fn nounset(&self) -> bool {
-        self.get("nounset")
+        self.set[NOUNSET]
     }
     pub fn xtrace(&self) -> bool {
-        self.get("xtrace")
+        self.set[XTRACE]
     }
     pub fn noglob(&self) -> bool {
-        self.get("noglob")
+        self.set[NOGLOB]
     }
     pub fn noclobber(&self) -> bool {
-        self.get("noclobber")
+        self.set[NOCLOBBER]
     }
     pub fn pipefail(&self) -> bool {
-        self.get("pipefail")
+        self.set[PIPEFAIL]
+    }
+    pub fn posix(&self) -> bool {
+        self.set[POSIX]
+    }
+    pub fn braceexpand(&self) -> bool {
+        self.set[BRACEEXPAND]
+    }
+    pub fn extglob(&self) -> bool {
+        self.shopt[EXTGLOB]
+    }
+    pub fn nullglob(&self) -> bool {
+        self.shopt[NULLGLOB]
+    }
+    pub fn failglob(&self) -> bool {
+        self.shopt[FAILGLOB]
+    }
+    pub fn dotglob(&self) -> bool {
+        self.shopt[DOTGLOB]
+    }
+    pub fn nocaseglob(&self) -> bool {
+        self.shopt[NOCASEGLOB]
+    }
+    pub fn globstar(&self) -> bool {
+        self.shopt[GLOBSTAR]
+    }
+    pub fn nocasematch(&self) -> bool {
+        self.shopt[NOCASEMATCH]
     }
 }
 
