@@ -471,6 +471,8 @@ pub fn mapfile(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             .and_then(|s| s.parse::<i64>().ok())
     };
     let mut clear = true;
+    let mut callback: Option<Vec<u8>> = None;
+    let mut quantum = 5000usize;
     while i < argv.len() {
         let arg = argv[i].clone();
         let value = || argv.get(i + 1).cloned().unwrap_or_default();
@@ -497,7 +499,14 @@ pub fn mapfile(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
                 i += 1;
             }
             b"-t" => trim = true,
-            b"-C" | b"-c" => i += 1,
+            b"-C" => {
+                callback = Some(value());
+                i += 1;
+            }
+            b"-c" => {
+                quantum = num(&value()).filter(|&n| n > 0).unwrap_or(5000) as usize;
+                i += 1;
+            }
             _ if arg.first() == Some(&b'-') && arg.len() > 1 => {
                 error(
                     shell,
@@ -528,6 +537,16 @@ pub fn mapfile(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             line.pop();
         }
         if n >= skip {
+            // `-C callback -c N`: run "callback INDEX LINE" every N lines,
+            // before that line is assigned.
+            if let Some(cb) = &callback {
+                if (items.len() + 1) % quantum == 0 {
+                    let mut text = cb.clone();
+                    text.extend_from_slice(format!(" {index} ").as_bytes());
+                    text.extend(crate::expand::quote::single_quote(&line));
+                    shell.run_text(&text, "mapfile")?;
+                }
+            }
             items.push((index, line));
             index += 1;
         }

@@ -22,6 +22,7 @@ struct DeclFlags {
     functions: bool,
     function_names: bool,
     global: bool,
+    inherit: bool,
 }
 
 fn parse_decl_flags(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<(DeclFlags, usize), i32> {
@@ -32,6 +33,7 @@ fn parse_decl_flags(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<(DeclFlags, u
         functions: false,
         function_names: false,
         global: false,
+        inherit: false,
     };
     let mut i = 1;
     while i < argv.len() {
@@ -50,6 +52,9 @@ fn parse_decl_flags(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<(DeclFlags, u
                 b'f' => f.functions = true,
                 b'F' => f.function_names = true,
                 b'g' => f.global = true,
+                // `local -I`: inherit the value and attributes of the
+                // variable of the same name in the calling scope.
+                b'I' => f.inherit = true,
                 _ => match Attributes::from_option_char(c) {
                     Some(a) if on => f.add.insert(a),
                     Some(a) => f.remove.insert(a),
@@ -96,6 +101,12 @@ fn declare_common(
     flags.add.insert(extra);
     let names = &argv[first..];
     if flags.functions || flags.function_names {
+        // With attributes (`declare -ft f`) the functions are only checked
+        // to exist (whelk keeps no per-function attributes).
+        if !flags.add.is_empty() || !flags.remove.is_empty() {
+            let missing = names.iter().any(|n| !shell.functions.contains_key(n));
+            return Ok(i32::from(missing));
+        }
         return Ok(print_functions(shell, names, flags.function_names));
     }
     if names.is_empty() || (flags.print && names.is_empty()) {
@@ -127,6 +138,24 @@ fn declare_common(
     let mut status = 0;
     for arg in names {
         let (name, value) = split_assignment(arg);
+        let inherited = if flags.inherit && scope == DeclScope::Local {
+            let attrs = shell.vars.attributes(name).unwrap_or(Attributes::NONE);
+            shell.vars.get(name).map(|v| (v.into_owned(), attrs))
+        } else {
+            None
+        };
+        if let (Some((old, attrs)), None) = (&inherited, value) {
+            let mut add = flags.add;
+            add.insert(attrs.difference(Attributes::READONLY));
+            if let Err(e) = shell
+                .vars
+                .declare_set(name, scope, add, flags.remove, old.clone())
+            {
+                shell.report(&e.message());
+                status = 1;
+            }
+            continue;
+        }
         let base = name.split(|&b| b == b'[').next().unwrap_or(name);
         if !is_valid_name(base) {
             invalid_identifier(shell, &argv[0], arg);
@@ -241,8 +270,13 @@ fn print_functions(shell: &mut Shell, names: &[Vec<u8>], names_only: bool) -> i3
             continue;
         };
         if names_only {
-            text.extend_from_slice(b"declare -f ");
-            text.extend_from_slice(&name);
+            // `declare -F f` prints the name; `declare -F` a declare line.
+            if !names.is_empty() {
+                text.extend_from_slice(&name);
+            } else {
+                text.extend_from_slice(b"declare -f ");
+                text.extend_from_slice(&name);
+            }
             text.push(b'\n');
             continue;
         }
