@@ -120,6 +120,7 @@ fn run_input(shell: &mut Shell, inv: &Invocation) -> Result<i32, Unwind> {
         let source = Rc::new(Source::new(name, text));
         return shell.run_source(source, InputKind::Main);
     }
+    shell.reading_stdin = true;
     if shell.interactive {
         return crate::interactive::run(shell);
     }

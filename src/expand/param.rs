@@ -650,6 +650,12 @@ impl Shell {
         if self.interactive {
             flags.push(b'i');
         }
+        // bash adds `c` for a -c string and `s` when reading standard input.
+        if self.command_string {
+            flags.push(b'c');
+        } else if self.reading_stdin {
+            flags.push(b's');
+        }
         flags
     }
 

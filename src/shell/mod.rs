@@ -139,6 +139,8 @@ pub struct Shell {
     pub getopts_offset: usize,
     /// Running a `-c` string (some error statuses differ, as in bash).
     pub command_string: bool,
+    /// Commands come from standard input (`$-` has `s`).
+    pub reading_stdin: bool,
     /// Nesting of command substitution, `eval` and `.` for `set -x`.
     pub trace_level: usize,
     /// `$_`: the last argument of the previous simple command.
@@ -210,6 +212,7 @@ impl Shell {
             getopts_optind: 1,
             getopts_offset: 0,
             command_string: false,
+            reading_stdin: false,
             trace_level: 0,
             last_argument: Vec::new(),
             current_command: (
