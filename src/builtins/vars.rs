@@ -409,7 +409,10 @@ pub fn unset(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             }
         }
         if !is_valid_name(name) {
-            if mode != b'v' && shell.functions.remove(name).is_some() {
+            // Not a variable name: bash treats it as a function name
+            // (unsetting a function that does not exist is no error).
+            if mode != b'v' {
+                shell.functions.remove(name);
                 continue;
             }
             invalid_identifier(shell, b"unset", name);
