@@ -42,6 +42,7 @@ pub const SHOPT_OPTIONS: &[(&str, bool)] = &[
     ("cmdhist", true),
     ("dotglob", false),
     ("expand_aliases", false),
+    ("extdebug", false),
     ("extglob", false),
     ("extquote", true),
     ("failglob", false),
