@@ -30,7 +30,21 @@ struct DeclArray<'a> {
 
 impl Shell {
     pub(crate) fn run_command(&mut self, cmd: &Command) -> Status {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || match cmd {
+        // Deep nesting (recursive functions, nested compounds) grows the
+        // stack on demand; shallow commands skip the check, whose first
+        // use reads /proc/self/maps.
+        self.exec_depth += 1;
+        let result = if self.exec_depth % 4 == 0 {
+            stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || self.run_command_inner(cmd))
+        } else {
+            self.run_command_inner(cmd)
+        };
+        self.exec_depth -= 1;
+        result
+    }
+
+    fn run_command_inner(&mut self, cmd: &Command) -> Status {
+        match cmd {
             Command::Simple(simple) => self.run_simple(simple),
             Command::Compound(compound) => self.run_compound(compound),
             Command::Function(def) => {
@@ -43,7 +57,7 @@ impl Shell {
                 self.functions.insert(def.name.clone(), Rc::new(function));
                 Ok(0)
             }
-        })
+        }
     }
 
     fn run_simple(&mut self, cmd: &SimpleCommand) -> Status {

@@ -151,14 +151,31 @@ impl Shell {
     fn apply_op(&mut self, p: &ParamExpansion, value: Value, span: Span) -> ExpandResult<Value> {
         Ok(match &p.op {
             ParamOp::RemovePrefix { longest, pattern } => {
-                let pat = self.compile(pattern)?;
+                let text = self.expand_pattern(pattern)?;
+                if let Some(simple) = SimplePattern::analyze(&text, self.opts.extglob()) {
+                    return Ok(value.map(|s| {
+                        let n = simple.prefix_len(&s, *longest);
+                        match n {
+                            Some(n) => s[n..].to_vec(),
+                            None => s,
+                        }
+                    }));
+                }
+                let pat = self.compile_text(&text);
                 value.map(|s| match pat.match_prefix(&s, *longest) {
                     Some(n) => s[n..].to_vec(),
                     None => s,
                 })
             }
             ParamOp::RemoveSuffix { longest, pattern } => {
-                let pat = self.compile(pattern)?;
+                let text = self.expand_pattern(pattern)?;
+                if let Some(simple) = SimplePattern::analyze(&text, self.opts.extglob()) {
+                    return Ok(value.map(|s| match simple.suffix_start(&s, *longest) {
+                        Some(n) => s[..n].to_vec(),
+                        None => s,
+                    }));
+                }
+                let pat = self.compile_text(&text);
                 value.map(|s| match pat.match_suffix(&s, *longest) {
                     Some(n) => s[..n].to_vec(),
                     None => s,
@@ -212,6 +229,15 @@ impl Shell {
             }
             _ => value,
         })
+    }
+
+    fn compile_text(&self, text: &[u8]) -> Pattern {
+        let opts = PatternOptions {
+            extglob: self.opts.extglob(),
+            nocase: false,
+            ..Default::default()
+        };
+        Pattern::new(text, opts)
     }
 
     fn compile(&mut self, word: &Word) -> ExpandResult<Pattern> {
@@ -840,4 +866,112 @@ fn replace_in(
         }
     }
     out
+}
+
+/// The pattern shapes `${x#…}`/`${x%…}` see most (`*/`, `.*`, a literal),
+/// matched by substring search instead of the general matcher.
+enum SimplePattern {
+    Literal(Vec<u8>),
+    /// `*` then a literal.
+    StarThen(Vec<u8>),
+    /// A literal then `*`.
+    ThenStar(Vec<u8>),
+}
+
+impl SimplePattern {
+    /// Recognises the shapes in a pattern text (backslash escapes as the
+    /// expander writes them); `None` for anything else.
+    fn analyze(text: &[u8], extglob: bool) -> Option<SimplePattern> {
+        let (lead, rest) = match text.first() {
+            Some(b'*') => (true, &text[1..]),
+            _ => (false, text),
+        };
+        let mut literal = Vec::with_capacity(rest.len());
+        let mut trail = false;
+        let mut i = 0;
+        while i < rest.len() {
+            let b = rest[i];
+            match b {
+                b'\\' => {
+                    literal.push(*rest.get(i + 1)?);
+                    i += 2;
+                    continue;
+                }
+                b'*' if i + 1 == rest.len() && !lead => trail = true,
+                b'*' | b'?' | b'[' => return None,
+                b'(' if extglob => return None,
+                _ => literal.push(b),
+            }
+            i += 1;
+        }
+        if literal.is_empty() {
+            return None;
+        }
+        Some(match (lead, trail) {
+            (false, false) => SimplePattern::Literal(literal),
+            (true, false) => SimplePattern::StarThen(literal),
+            (false, true) => SimplePattern::ThenStar(literal),
+            (true, true) => return None,
+        })
+    }
+
+    /// Length of the matching prefix (shortest or longest).
+    fn prefix_len(&self, s: &[u8], longest: bool) -> Option<usize> {
+        match self {
+            SimplePattern::Literal(l) => s.starts_with(l).then_some(l.len()),
+            SimplePattern::StarThen(l) => {
+                let at = if longest { rfind(s, l) } else { find(s, l) }?;
+                Some(at + l.len())
+            }
+            SimplePattern::ThenStar(l) => {
+                s.starts_with(l)
+                    .then_some(if longest { s.len() } else { l.len() })
+            }
+        }
+    }
+
+    /// Start of the matching suffix (shortest or longest).
+    fn suffix_start(&self, s: &[u8], longest: bool) -> Option<usize> {
+        match self {
+            SimplePattern::Literal(l) => s.ends_with(l).then(|| s.len() - l.len()),
+            SimplePattern::ThenStar(l) => {
+                if longest {
+                    find(s, l)
+                } else {
+                    rfind(s, l)
+                }
+            }
+            SimplePattern::StarThen(l) => {
+                s.ends_with(l)
+                    .then_some(if longest { 0 } else { s.len() - l.len() })
+            }
+        }
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod simple_pattern_tests {
+    use super::SimplePattern;
+
+    #[test]
+    fn shapes_match_like_the_general_matcher() {
+        let p = SimplePattern::analyze(b"*/", false).unwrap();
+        assert_eq!(p.prefix_len(b"/a/b/c", true), Some(5));
+        assert_eq!(p.prefix_len(b"/a/b/c", false), Some(1));
+        let p = SimplePattern::analyze(b"/*", false).unwrap();
+        assert_eq!(p.suffix_start(b"/a/b/c", false), Some(4));
+        assert_eq!(p.suffix_start(b"/a/b/c", true), Some(0));
+        let p = SimplePattern::analyze(b".\\*", false).unwrap();
+        assert!(matches!(p, SimplePattern::Literal(ref l) if l == b".*"));
+        assert!(SimplePattern::analyze(b"a?b", false).is_none());
+        assert!(SimplePattern::analyze(b"*", false).is_none());
+    }
 }

@@ -143,6 +143,8 @@ pub struct Shell {
     pub reading_stdin: bool,
     /// Nesting of command substitution, `eval` and `.` for `set -x`.
     pub trace_level: usize,
+    /// Nesting of `run_command` (for growing the stack on demand).
+    pub exec_depth: usize,
     /// `$_`: the last argument of the previous simple command.
     pub last_argument: Vec<u8>,
     /// The simple command being run (`BASH_COMMAND`).
@@ -215,6 +217,7 @@ impl Shell {
             reading_stdin: false,
             trace_level: 0,
             last_argument: Vec::new(),
+            exec_depth: 0,
             current_command: (
                 Default::default(),
                 Rc::new(Source::new("whelk", Vec::new())),

@@ -260,7 +260,14 @@ impl<'o> Parser<'o> {
             });
         }
         self.depth += 1;
-        let result = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self));
+        // Checking the stack costs a read of /proc/self/maps the first
+        // time, so shallow input (nearly all scripts) never asks; every 8th
+        // level checks, with a red zone that covers 8 levels of frames.
+        let result = if self.depth % 8 == 0 {
+            stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || f(self))
+        } else {
+            f(self)
+        };
         self.depth -= 1;
         result
     }
