@@ -34,7 +34,7 @@ impl Shell {
         // stack on demand; shallow commands skip the check, whose first
         // use reads /proc/self/maps.
         self.exec_depth += 1;
-        let result = if self.exec_depth % 4 == 0 {
+        let result = if self.exec_depth.is_multiple_of(4) {
             stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || self.run_command_inner(cmd))
         } else {
             self.run_command_inner(cmd)

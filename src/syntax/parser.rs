@@ -263,7 +263,7 @@ impl<'o> Parser<'o> {
         // Checking the stack costs a read of /proc/self/maps the first
         // time, so shallow input (nearly all scripts) never asks; every 8th
         // level checks, with a red zone that covers 8 levels of frames.
-        let result = if self.depth % 8 == 0 {
+        let result = if self.depth.is_multiple_of(8) {
             stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || f(self))
         } else {
             f(self)
