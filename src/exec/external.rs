@@ -164,16 +164,20 @@ impl Shell {
         } else {
             None
         };
-        let envp = self.vars.environ().to_vec();
-        let plan = ChildPlan {
-            path: c_path,
-            argv: c_argv,
-            envp: &envp,
-            fd_actions: Vec::new(),
-            pgroup,
-            foreground_tty: tty,
+        // The environment is borrowed from the store (cached there), not
+        // copied: this runs for every external command.
+        let spawned = {
+            let plan = ChildPlan {
+                path: c_path,
+                argv: c_argv,
+                envp: self.vars.environ(),
+                fd_actions: Vec::new(),
+                pgroup,
+                foreground_tty: tty,
+            };
+            spawn(&plan)
         };
-        match spawn(&plan) {
+        match spawned {
             Ok(pid) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
                 self.wait_foreground(pgid, &[pid], text)
