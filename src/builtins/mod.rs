@@ -117,10 +117,14 @@ pub fn names() -> Vec<&'static str> {
 /// Writes to standard output; a write error is reported once and gives
 /// status 1.
 pub fn out(shell: &mut Shell, bytes: &[u8]) -> i32 {
+    // `$(echo …)` run without forking collects output here.
+    if let Some(buffer) = shell.captured_output.as_mut() {
+        buffer.extend_from_slice(bytes);
+        return 0;
+    }
     match write_all_fd(1, bytes) {
         Ok(()) => 0,
         Err(e) => {
-            let _ = shell;
             let mut m = b"whelk: write error: ".to_vec();
             m.extend_from_slice(crate::exec::describe_io_error(&e).as_bytes());
             m.push(b'\n');

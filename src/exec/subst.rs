@@ -19,6 +19,9 @@ impl Shell {
         if let Some(output) = self.read_file_substitution(program)? {
             return Ok(output);
         }
+        if let Some(output) = self.capture_builtin_output(program)? {
+            return Ok(output);
+        }
         let mut output = self.capture_forked(program)?;
         if output.contains(&0) {
             output.retain(|&b| b != 0);
@@ -68,6 +71,75 @@ impl Shell {
                 Ok(Some(Vec::new()))
             }
         }
+    }
+
+    /// `$(echo …)` / `$(printf …)` whose arguments expand without side
+    /// effects: run the builtin in the shell and keep its output, instead
+    /// of forking a subshell (ksh93's trick; it cannot change shell state).
+    fn capture_builtin_output(&mut self, program: &Program) -> ExpandResult<Option<Vec<u8>>> {
+        use crate::syntax::ast::Command;
+        let [item] = program.items.as_slice() else {
+            return Ok(None);
+        };
+        if item.background || !item.and_or.rest.is_empty() {
+            return Ok(None);
+        }
+        let pipeline = &item.and_or.first;
+        if pipeline.negated || pipeline.timed.is_some() || pipeline.commands.len() != 1 {
+            return Ok(None);
+        }
+        let Command::Simple(cmd) = &pipeline.commands[0] else {
+            return Ok(None);
+        };
+        if !cmd.assignments.is_empty() || !cmd.redirects.is_empty() || self.opts.xtrace() {
+            return Ok(None);
+        }
+        let Some(name) = cmd.words.first().and_then(|w| w.as_literal()) else {
+            return Ok(None);
+        };
+        if !matches!(name, b"echo" | b"printf") || self.functions.contains_key(name) {
+            return Ok(None);
+        }
+        if !cmd.words.iter().all(side_effect_free) {
+            return Ok(None);
+        }
+        let argv = match self.expand_words(&cmd.words) {
+            Ok(argv) => argv,
+            Err(e) => {
+                // As in the subshell it replaces: report, fail, go on.
+                self.report_at(e.span, &e.message);
+                let status = e.status;
+                self.last_subst_status = Some(status);
+                self.last_status = status;
+                return Ok(Some(Vec::new()));
+            }
+        };
+        if argv.is_empty() {
+            return Ok(None);
+        }
+        // `printf -v` assigns: that would change the shell.
+        if name == b"printf"
+            && argv
+                .iter()
+                .skip(1)
+                .take_while(|a| a.starts_with(b"-"))
+                .any(|a| a == b"-v")
+        {
+            return Ok(None);
+        }
+        let Some(builtin) = crate::builtins::find(name) else {
+            return Ok(None);
+        };
+        let saved = self.captured_output.replace(Vec::new());
+        let result = (builtin.run)(self, &argv);
+        let output = std::mem::replace(&mut self.captured_output, saved).unwrap_or_default();
+        let status = match result {
+            Ok(s) => s,
+            Err(_) => 1,
+        };
+        self.last_subst_status = Some(status);
+        self.last_status = status;
+        Ok(Some(output))
     }
 
     fn capture_forked(&mut self, program: &Program) -> ExpandResult<Vec<u8>> {
@@ -166,4 +238,40 @@ impl Shell {
             let _ = fd::close(fd_number);
         }
     }
+}
+
+/// A word whose expansion cannot change the shell: literals, quotes and
+/// plain parameter references only.
+fn side_effect_free(word: &crate::syntax::ast::Word) -> bool {
+    fn parts_ok(parts: &[crate::syntax::ast::WordPart]) -> bool {
+        use crate::syntax::ast::{ParamOp, PartKind};
+        parts.iter().all(|p| match &p.kind {
+            PartKind::Literal(_) | PartKind::Quoted(_) | PartKind::Tilde(_) => true,
+            PartKind::DoubleQuoted(inner) => parts_ok(inner),
+            PartKind::Param(param) => {
+                matches!(
+                    param.op,
+                    ParamOp::Plain
+                        | ParamOp::Length
+                        | ParamOp::Default { .. }
+                        | ParamOp::Alternative { .. }
+                        | ParamOp::RemovePrefix { .. }
+                        | ParamOp::RemoveSuffix { .. }
+                ) && param.subscript.is_none()
+                    && operand_ok(&param.op)
+            }
+            _ => false,
+        })
+    }
+    fn operand_ok(op: &crate::syntax::ast::ParamOp) -> bool {
+        use crate::syntax::ast::ParamOp;
+        match op {
+            ParamOp::Default { word, .. }
+            | ParamOp::Alternative { word, .. }
+            | ParamOp::RemovePrefix { pattern: word, .. }
+            | ParamOp::RemoveSuffix { pattern: word, .. } => parts_ok(&word.parts),
+            _ => true,
+        }
+    }
+    parts_ok(&word.parts)
 }

@@ -143,6 +143,8 @@ pub struct Shell {
     pub reading_stdin: bool,
     /// Nesting of command substitution, `eval` and `.` for `set -x`.
     pub trace_level: usize,
+    /// Output of builtins run for `$(…)` without a fork (`echo`, `printf`).
+    pub captured_output: Option<Vec<u8>>,
     /// Nesting of `run_command` (for growing the stack on demand).
     pub exec_depth: usize,
     /// `$_`: the last argument of the previous simple command.
@@ -218,6 +220,7 @@ impl Shell {
             trace_level: 0,
             last_argument: Vec::new(),
             exec_depth: 0,
+            captured_output: None,
             current_command: (
                 Default::default(),
                 Rc::new(Source::new("whelk", Vec::new())),
