@@ -133,10 +133,7 @@ impl Shell {
         let saved = self.captured_output.replace(Vec::new());
         let result = (builtin.run)(self, &argv);
         let output = std::mem::replace(&mut self.captured_output, saved).unwrap_or_default();
-        let status = match result {
-            Ok(s) => s,
-            Err(_) => 1,
-        };
+        let status = result.unwrap_or(1);
         self.last_subst_status = Some(status);
         self.last_status = status;
         Ok(Some(output))
