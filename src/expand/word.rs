@@ -115,12 +115,11 @@ impl Shell {
                 return Ok(());
             }
             let ifs = self.vars.get(b"IFS");
-            let plain = !value.iter().any(|&b| {
-                matches!(b, b'*' | b'?' | b'[')
-                    || ifs
-                        .as_deref()
+            let plain = !could_glob(&value)
+                && !value.iter().any(|&b| {
+                    ifs.as_deref()
                         .map_or(b" \t\n".contains(&b), |i| i.contains(&b))
-            });
+                });
             if plain {
                 if !value.is_empty() {
                     out.push(value);
@@ -130,7 +129,7 @@ impl Shell {
             // Fall through: splitting or globbing needed.
         }
         if let Some(text) = word.as_literal() {
-            if !text.iter().any(|&b| matches!(b, b'*' | b'?' | b'[')) || self.opts.noglob() {
+            if !could_glob(text) || self.opts.noglob() {
                 out.push(text.to_vec());
                 return Ok(());
             }
@@ -462,4 +461,14 @@ impl Shell {
     pub fn expand_word_fields(&mut self, w: &Word) -> ExpandResult<Vec<Field>> {
         self.expand_to_fields(&w.parts, Ctx::WORD)
     }
+}
+
+/// Whether unquoted text could match files: `*`, `?`, or a `[` closed by
+/// a later `]` (a lone `[`, as in `[ … ]`, is literal).
+fn could_glob(text: &[u8]) -> bool {
+    text.iter().any(|&b| b == b'*' || b == b'?')
+        || text
+            .iter()
+            .position(|&b| b == b'[')
+            .is_some_and(|i| text[i + 1..].contains(&b']'))
 }
