@@ -240,10 +240,8 @@ fn init_variables(shell: &mut Shell) {
         }
     }
     if shell.vars.get(b"HOME").is_none() {
-        if let Ok(Some(u)) = nix::unistd::User::from_uid(nix::unistd::getuid()) {
-            let _ = shell
-                .vars
-                .set(b"HOME", u.dir.as_os_str().as_bytes().to_vec());
+        if let Some(u) = crate::sys::users::by_uid(nix::unistd::getuid().as_raw()) {
+            let _ = shell.vars.set(b"HOME", u.home);
         }
     }
     if shell.interactive && shell.vars.get(b"SHELL").is_none() {

@@ -245,6 +245,13 @@ fn side_effect_free(word: &crate::syntax::ast::Word) -> bool {
         parts.iter().all(|p| match &p.kind {
             PartKind::Literal(_) | PartKind::Quoted(_) | PartKind::Tilde(_) => true,
             PartKind::DoubleQuoted(inner) => parts_ok(inner),
+            // Variables whose value differs in a subshell or changes when read.
+            PartKind::Param(param)
+                if matches!(&param.name, crate::syntax::ast::ParamName::Variable(n)
+                    if matches!(n.as_slice(), b"BASHPID" | b"BASH_SUBSHELL" | b"RANDOM" | b"SRANDOM")) =>
+            {
+                false
+            }
             PartKind::Param(param) => {
                 matches!(
                     param.op,

@@ -82,7 +82,9 @@ impl Shell {
                 self.killed_by = Some(libc::SIGINT);
                 return Err(Unwind::Exit(130));
             }
-            if sig != libc::SIGPIPE && self.interactive {
+            // bash reports children killed by a signal (but not by SIGINT
+            // or SIGPIPE), in scripts too.
+            if sig != libc::SIGPIPE && sig != libc::SIGINT {
                 let mut msg = crate::jobs::signal_description(sig).as_bytes().to_vec();
                 if core {
                     msg.extend_from_slice(b" (core dumped)");

@@ -127,10 +127,8 @@ impl Shell {
     }
 
     fn user_name(&mut self) -> Vec<u8> {
-        nix::unistd::User::from_uid(nix::unistd::geteuid())
-            .ok()
-            .flatten()
-            .map(|u| u.name.into_bytes())
+        crate::sys::users::by_uid(nix::unistd::geteuid().as_raw())
+            .map(|u| u.name)
             .unwrap_or_default()
     }
 

@@ -2,8 +2,6 @@
 //! `~user` that user's home, `~+` `$PWD`, `~-` `$OLDPWD`. An unknown user
 //! leaves the text as written.
 
-use std::os::unix::ffi::OsStrExt;
-
 use crate::shell::Shell;
 
 impl Shell {
@@ -28,20 +26,14 @@ impl Shell {
                 .get(b"OLDPWD")
                 .map(|v| v.into_owned())
                 .unwrap_or_else(written),
-            name => {
-                let Ok(name) = std::str::from_utf8(name) else {
-                    return written();
-                };
-                match nix::unistd::User::from_name(name) {
-                    Ok(Some(u)) => u.dir.as_os_str().as_bytes().to_vec(),
-                    _ => written(),
-                }
-            }
+            name => match crate::sys::users::by_name(name) {
+                Some(u) => u.home,
+                None => written(),
+            },
         }
     }
 }
 
 fn home_of_uid() -> Option<Vec<u8>> {
-    let user = nix::unistd::User::from_uid(nix::unistd::getuid()).ok()??;
-    Some(user.dir.as_os_str().as_bytes().to_vec())
+    crate::sys::users::by_uid(nix::unistd::getuid().as_raw()).map(|u| u.home)
 }

@@ -8,3 +8,4 @@ pub mod regex;
 pub mod signal_names;
 pub mod signals;
 pub mod spawn;
+pub mod users;
