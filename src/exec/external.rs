@@ -293,8 +293,10 @@ impl Shell {
                 Found::NotFound
             };
         }
+        // A remembered path is trusted as bash does (no system call per
+        // command); `shopt -s checkhash` verifies it first.
         if let Some(path) = self.hash.get(name) {
-            if is_executable_file(path) {
+            if !self.opts.shopt("checkhash").unwrap_or(false) || is_executable_file(path) {
                 return Found::Path(path.clone());
             }
             self.hash.remove(name);
