@@ -1,6 +1,10 @@
 //! The interactive shell: reads command lines from the terminal and runs
 //! them, reporting job status changes before each prompt.
 
+pub mod histexpand;
+pub mod history;
+pub mod history_file;
+
 use crate::exec::{Status, Unwind};
 use crate::shell::Shell;
 
