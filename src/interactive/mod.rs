@@ -1,9 +1,12 @@
 //! The interactive shell: reads command lines from the terminal and runs
 //! them, reporting job status changes before each prompt.
 
+pub mod commands;
+pub mod complete;
 pub mod histexpand;
 pub mod history;
 pub mod history_file;
+pub mod lex;
 
 use crate::exec::{Status, Unwind};
 use crate::shell::Shell;
