@@ -85,6 +85,11 @@ pub struct HistoryList {
     base: usize,
     /// `HISTSIZE`: None for no limit.
     max_len: Option<usize>,
+    /// The number of the first entry of this session (`history -a FILE`).
+    session_start: usize,
+    /// How many entries of the history file this shell has seen: read at
+    /// start or appended since (`history -n`).
+    pub file_seen: usize,
 }
 
 impl Default for HistoryList {
@@ -93,6 +98,8 @@ impl Default for HistoryList {
             entries: VecDeque::new(),
             base: 1,
             max_len: Some(500),
+            session_start: 1,
+            file_seen: 0,
         }
     }
 }
@@ -143,6 +150,17 @@ impl HistoryList {
         self.entries.push_back(entry);
         self.enforce_limit();
         true
+    }
+
+    /// Entries from here on belong to this session.
+    pub fn mark_session_start(&mut self) {
+        self.session_start = self.next_number();
+    }
+
+    /// The entries entered in this session.
+    pub fn session_entries(&self) -> impl Iterator<Item = &Entry> {
+        let skip = self.session_start.saturating_sub(self.base);
+        self.entries.iter().skip(skip)
     }
 
     /// Adds entries read from a file (no filtering).

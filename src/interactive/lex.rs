@@ -118,25 +118,76 @@ pub fn tokenize(line: &str) -> Tokens {
 }
 
 /// The end of the word starting at `start`, and whether something is
-/// left open. Nesting is tracked on an explicit stack.
+/// left open.
 fn scan_word(b: &[u8], start: usize) -> (usize, bool) {
-    let mut stack: Vec<u8> = Vec::new();
     let mut i = start;
     while i < b.len() {
         let c = b[i];
-        let top = stack.last().copied();
-        if top.is_none() && (c == b' ' || c == b'\t' || c == b'\n' || b";&|<>()".contains(&c)) {
+        if c == b' ' || c == b'\t' || c == b'\n' || b";&|<>()".contains(&c) {
             break;
         }
+        if c == b'\\' {
+            i += 1 + b.get(i + 1).map_or(0, |&n| char_len(n));
+            continue;
+        }
+        if opens_construct(b, i) {
+            let (end, closed) = skip_construct(b, i);
+            if !closed {
+                return (b.len(), true);
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    (i.min(b.len()), false)
+}
+
+/// Whether a quote, backquote, `$(` or `${` starts at `i`.
+pub fn opens_construct(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b'\'' | b'"' | b'`') => true,
+        Some(b'$') => matches!(b.get(i + 1), Some(b'(' | b'{')),
+        _ => false,
+    }
+}
+
+/// Skips the quoted string, backquote, `$(…)` or `${…}` starting at `i`:
+/// its end, and whether it was closed. Nesting is tracked on an explicit
+/// stack, so deep nesting costs no recursion.
+pub fn skip_construct(b: &[u8], mut i: usize) -> (usize, bool) {
+    let mut stack: Vec<u8> = Vec::new();
+    match b.get(i) {
+        Some(b'\'') => {
+            return match b[i + 1..].iter().position(|&x| x == b'\'') {
+                Some(n) => (i + n + 2, true),
+                None => (b.len(), false),
+            }
+        }
+        Some(&c @ (b'"' | b'`')) => {
+            stack.push(c);
+            i += 1;
+        }
+        Some(b'$') if matches!(b.get(i + 1), Some(b'(' | b'{')) => {
+            stack.push(b[i + 1]);
+            i += 2;
+        }
+        _ => return (i.saturating_add(1).min(b.len()), true),
+    }
+    while i < b.len() {
+        let Some(&top) = stack.last() else {
+            break;
+        };
+        let c = b[i];
         match (top, c) {
             (_, b'\\') => {
                 i += 1 + b.get(i + 1).map_or(0, |&n| char_len(n));
                 continue;
             }
-            (Some(b'"'), b'"') | (Some(b'`'), b'`') | (Some(b'('), b')') | (Some(b'{'), b'}') => {
+            (b'"', b'"') | (b'`', b'`') | (b'(', b')') | (b'{', b'}') => {
                 stack.pop();
             }
-            (Some(b'`'), _) => {}
+            (b'`', _) => {}
             (_, b'$') => {
                 if let Some(&open @ (b'(' | b'{')) = b.get(i + 1) {
                     stack.push(open);
@@ -144,19 +195,17 @@ fn scan_word(b: &[u8], start: usize) -> (usize, bool) {
                     continue;
                 }
             }
-            (Some(b'"'), b'`') | (None | Some(b'(' | b'{'), b'`' | b'"') => stack.push(c),
-            (Some(b'('), b'(') => stack.push(b'('),
-            (None | Some(b'(' | b'{'), b'\'') => {
-                match b[i + 1..].iter().position(|&x| x == b'\'') {
-                    Some(n) => i += n + 1,
-                    None => return (b.len(), true),
-                }
-            }
+            (b'"', b'`') | (b'(' | b'{', b'`' | b'"') => stack.push(c),
+            (b'(', b'(') => stack.push(b'('),
+            (b'(' | b'{', b'\'') => match b[i + 1..].iter().position(|&x| x == b'\'') {
+                Some(n) => i += n + 1,
+                None => return (b.len(), false),
+            },
             _ => {}
         }
         i += 1;
     }
-    (i.min(b.len()), !stack.is_empty())
+    (i.min(b.len()), stack.is_empty())
 }
 
 fn is_assignment(word: &str) -> bool {

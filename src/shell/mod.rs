@@ -136,6 +136,8 @@ pub struct Shell {
     /// bundle of option letters.
     pub getopts_optind: usize,
     pub getopts_offset: usize,
+    /// The command history (shared with the line editor).
+    pub history: crate::interactive::history::SharedHistory,
 }
 
 #[derive(Debug, Clone)]
@@ -191,6 +193,7 @@ impl Shell {
             source_depth: 0,
             getopts_optind: 1,
             getopts_offset: 0,
+            history: Default::default(),
         }
     }
 
