@@ -191,14 +191,28 @@ fn delete(shell: &mut Shell, spec: &[u8]) -> i32 {
     }
 }
 
-/// `-p`: history-expands each argument and prints it.
+/// Whether the last entry is the `history` command being run (an
+/// interactive shell enters a line before running it).
+fn last_is_this_command(shell: &Shell) -> bool {
+    shell.interactive
+        && shell
+            .history
+            .borrow()
+            .last()
+            .is_some_and(|e| e.line.trim_start().starts_with("history"))
+}
+
+/// `-p`: history-expands each argument and prints it. `!!` means the
+/// command before this `history` line, as in bash.
 fn print_expansions(shell: &mut Shell, args: &[Vec<u8>]) -> i32 {
     let mut text = Vec::new();
     let mut status = 0;
+    let skip_last = usize::from(last_is_this_command(shell));
     for arg in args {
         let result = {
             let h = shell.history.borrow();
-            let entries: Vec<&str> = h.iter().map(|e| e.line.as_str()).collect();
+            let mut entries: Vec<&str> = h.iter().map(|e| e.line.as_str()).collect();
+            entries.truncate(entries.len() - skip_last.min(entries.len()));
             let events = Events {
                 entries: &entries,
                 base: h.base(),
@@ -234,10 +248,8 @@ fn store(shell: &mut Shell, args: &[Vec<u8>]) {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
     };
+    let replace = last_is_this_command(shell);
     let mut h = shell.history.borrow_mut();
-    let replace = shell.interactive
-        && h.last()
-            .is_some_and(|e| e.line.trim_start().starts_with("history"));
     if replace {
         h.replace_last(entry);
     } else {
@@ -309,3 +321,6 @@ fn strftime_at(format: &[u8], time: i64) -> Vec<u8> {
     buf.truncate(n);
     buf
 }
+
+#[cfg(test)]
+mod tests;

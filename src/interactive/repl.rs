@@ -48,6 +48,35 @@ pub struct Repl {
     histfile_failed: bool,
     /// Draw the partial-line mark (not on a dumb terminal).
     mark: bool,
+    colors: bool,
+}
+
+/// A whole line typed ahead while a command ran, still in the terminal's
+/// (canonical mode) input queue. rustyline would read the queue in one
+/// `read` and keep only its first line, so whole lines are taken here, one
+/// at a time; a partial line is left for the editor.
+fn typeahead_line() -> Option<String> {
+    // SAFETY: tcgetattr fills a termios we own.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: as above; fd 0 is only inspected.
+    if unsafe { libc::tcgetattr(0, &mut t) } != 0 || t.c_lflag & libc::ICANON == 0 {
+        return None;
+    }
+    let mut queued: libc::c_int = 0;
+    // SAFETY: FIONREAD stores the count of complete lines' bytes (in
+    // canonical mode) into the int we pass.
+    if unsafe { libc::ioctl(0, libc::FIONREAD, &mut queued) } != 0 || queued <= 0 {
+        return None;
+    }
+    let mut buf = vec![0u8; 4096];
+    // In canonical mode a read returns at most one line, without waiting:
+    // a complete line is queued.
+    let n = crate::sys::fd::read_fd(0, &mut buf).ok()?;
+    buf.truncate(n);
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+    }
+    Some(String::from_utf8_lossy(&buf).into_owned())
 }
 
 /// Runs `f` with standard output on standard error's file.
@@ -90,6 +119,7 @@ impl Repl {
             eofs: 0,
             histfile_failed: false,
             mark: true,
+            colors: false,
         };
         repl.load_history(shell);
         Some(repl)
@@ -154,6 +184,7 @@ impl Repl {
         self.history.borrow_mut().set_max_len(size);
         shell.history_number = self.history.borrow().next_number();
         let colors = self.configure(shell);
+        self.colors = colors;
         if self.mark {
             let _ = write_all_fd(2, &partial_line_mark(columns, colors));
         }
@@ -207,7 +238,20 @@ impl Repl {
             if let Some(h) = self.editor.helper_mut() {
                 h.pending.clone_from(&text);
             }
-            let line = match on_stderr(|| self.editor.readline(&prompt)) {
+            let read = match typeahead_line() {
+                Some(line) => {
+                    // Show it after the prompt, as if typed there.
+                    let shown = if self.colors {
+                        &prompt.styled
+                    } else {
+                        &prompt.raw
+                    };
+                    let _ = write_all_fd(2, format!("{shown}{line}\n").as_bytes());
+                    Ok(line)
+                }
+                None => on_stderr(|| self.editor.readline(&prompt)),
+            };
+            let line = match read {
                 Ok(line) => line,
                 Err(ReadlineError::Interrupted) => return Input::Interrupted,
                 Err(ReadlineError::Eof) if text.is_empty() => return Input::Eof,
