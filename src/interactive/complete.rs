@@ -47,7 +47,18 @@ pub fn complete(
     cache: &mut CommandCache,
 ) -> (usize, Vec<Pair>) {
     let pos = floor_boundary(line, pos);
-    let before = &line[..pos];
+    complete_in(&line[..pos], view, cache, 0)
+}
+
+/// Completes at the end of `before`; inside an unclosed `$(` or backquote
+/// the text after it is completed as a command line of its own.
+fn complete_in(
+    before: &str,
+    view: &View,
+    cache: &mut CommandCache,
+    depth: usize,
+) -> (usize, Vec<Pair>) {
+    let pos = before.len();
     let tokens = lex::tokenize(before);
     let last = tokens.list.last().copied();
     let (start, role, command) = match last {
@@ -60,6 +71,18 @@ pub fn complete(
         ),
     };
     let word = &before[start..];
+    if last.is_some_and(|t| t.open && t.end == pos) && depth < 16 {
+        let inner = word
+            .rfind("$(")
+            .map(|i| i + 2)
+            .into_iter()
+            .chain(word.rfind('`').map(|i| i + 1))
+            .max();
+        if let Some(inner) = inner {
+            let (s, found) = complete_in(&word[inner..], view, cache, depth + 1);
+            return (start + inner + s, found);
+        }
+    }
     let command_name = command
         .and_then(|i| tokens.list.get(i))
         .map(|t| &before[t.start..t.end])

@@ -127,7 +127,11 @@ impl Locked {
             } else {
                 libc::LOCK_SH
             };
-            flock(&file, op)?;
+            if !flock(&file, op)? {
+                // No locking on this file system (some NFS set-ups): one
+                // O_APPEND write per entry is the best there is.
+                return Ok(Locked { file });
+            }
             let held = file.metadata()?;
             match std::fs::metadata(path) {
                 Ok(now) if now.ino() == held.ino() && now.dev() == held.dev() => {
@@ -146,15 +150,18 @@ impl Locked {
     }
 }
 
-fn flock(file: &File, op: libc::c_int) -> io::Result<()> {
+/// Takes the lock; false when the file system does not lock.
+fn flock(file: &File, op: libc::c_int) -> io::Result<bool> {
     loop {
         // SAFETY: flock only operates on a descriptor we own.
         if unsafe { libc::flock(file.as_raw_fd(), op) } == 0 {
-            return Ok(());
+            return Ok(true);
         }
         let e = io::Error::last_os_error();
-        if e.kind() != io::ErrorKind::Interrupted {
-            return Err(e);
+        match e.raw_os_error() {
+            Some(libc::EINTR) => continue,
+            Some(libc::ENOLCK | libc::EOPNOTSUPP) => return Ok(false),
+            _ => return Err(e),
         }
     }
 }

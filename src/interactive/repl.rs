@@ -364,6 +364,8 @@ impl Repl {
 
     fn execute(&mut self, shell: &mut Shell, text: &str) -> Result<(), Unwind> {
         self.record(shell, text);
+        // The window may have changed size while the line was edited.
+        super::prompt::update_window_size(shell);
         show_ps0(shell);
         let mut source = Source::new("stdin", text.as_bytes().to_vec());
         source.first_line = self.line_number;

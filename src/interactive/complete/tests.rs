@@ -221,3 +221,12 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn inside_command_substitution() {
+    let (start, found) = run("echo $(ech");
+    assert_eq!(start, 7);
+    assert_eq!(found[0].1, "echo ");
+    assert_eq!(run("x `ex").1.len(), 3);
+    assert_eq!(run("echo \"$(echo $HO").0, 13);
+}
