@@ -230,3 +230,25 @@ fn inside_command_substitution() {
     assert_eq!(run("x `ex").1.len(), 3);
     assert_eq!(run("echo \"$(echo $HO").0, 13);
 }
+
+#[test]
+fn exhaustive_short_inputs_do_not_panic() {
+    let alphabet: Vec<char> = "'\"\\$({`~ /%=;é".chars().collect();
+    let mut cache = CommandCache::default();
+    fn walk(line: &mut String, alphabet: &[char], depth: usize, cache: &mut CommandCache) {
+        let (start, _) = complete(line, line.len(), &view(), cache);
+        assert!(
+            start <= line.len() && line.is_char_boundary(start),
+            "{line:?}"
+        );
+        if depth == 0 {
+            return;
+        }
+        for &c in alphabet {
+            line.push(c);
+            walk(line, alphabet, depth - 1, cache);
+            line.pop();
+        }
+    }
+    walk(&mut String::new(), &alphabet, 3, &mut cache);
+}

@@ -78,3 +78,24 @@ fn assignment_values() {
 fn quoted_command_names_are_not_looked_up() {
     assert_eq!(hl("'ls'"), format!("{STRING}'ls'{RESET}"));
 }
+
+#[test]
+fn exhaustive_short_inputs_keep_their_text() {
+    let alphabet: Vec<char> = "'\"\\$(){}`#; |<>=aé\n".chars().collect();
+    fn walk(line: &mut String, alphabet: &[char], depth: usize) {
+        assert_eq!(strip_colors(&hl(line)), *line, "{line:?}");
+        let t = crate::interactive::lex::tokenize(line);
+        for tok in &t.list {
+            assert!(line.is_char_boundary(tok.start) && line.is_char_boundary(tok.end));
+        }
+        if depth == 0 {
+            return;
+        }
+        for &c in alphabet {
+            line.push(c);
+            walk(line, alphabet, depth - 1);
+            line.pop();
+        }
+    }
+    walk(&mut String::new(), &alphabet, 4);
+}

@@ -175,3 +175,23 @@ fn never_panics_on_odd_input() {
         let _ = run(line, H);
     }
 }
+
+/// Every short combination of the characters the expander cares about.
+#[test]
+fn exhaustive_short_inputs_do_not_panic() {
+    let alphabet: Vec<char> = "!:^$*-?#s/gh&'\"\\é 1x".chars().collect();
+    let hist = &["echo a/b.c 'x y'", "ls"];
+    let mut line = String::new();
+    fn walk(line: &mut String, alphabet: &[char], depth: usize, hist: &[&str]) {
+        let _ = run(line, hist);
+        if depth == 0 {
+            return;
+        }
+        for &c in alphabet {
+            line.push(c);
+            walk(line, alphabet, depth - 1, hist);
+            line.pop();
+        }
+    }
+    walk(&mut line, &alphabet, 4, hist);
+}
