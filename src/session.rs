@@ -52,6 +52,7 @@ pub fn run(inv: Invocation) -> i32 {
             shell.opts.set_named("monitor", false);
         }
         shell.opts.set_shopt("expand_aliases", true);
+        crate::interactive::init(&mut shell);
     } else if shell.opts.get("monitor") {
         shell.set_job_control(true);
     }

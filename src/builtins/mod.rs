@@ -66,6 +66,7 @@ static BUILTINS: &[Builtin] = &[
     regular("false", flow::false_),
     regular("getopts", vars::getopts),
     regular("hash", run::hash),
+    regular("history", crate::interactive::history_builtin::history),
     regular("let", vars::let_),
     regular("local", vars::local),
     regular("mapfile", text::mapfile),

@@ -10,7 +10,18 @@ use crate::syntax::{self, ParseOptions};
 impl Shell {
     /// Expands a prompt string as bash does.
     pub fn expand_prompt_string(&mut self, text: &[u8]) -> Vec<u8> {
-        let escaped = self.prompt_escapes(text);
+        self.expand_prompt_inner(text, false)
+    }
+
+    /// Like [`Shell::expand_prompt_string`], but `\[` and `\]` become
+    /// the bytes 0x01 and 0x02 (readline's markers) so the line editor
+    /// can leave the text between them out of the prompt's width.
+    pub fn expand_prompt_marked(&mut self, text: &[u8]) -> Vec<u8> {
+        self.expand_prompt_inner(text, true)
+    }
+
+    fn expand_prompt_inner(&mut self, text: &[u8], markers: bool) -> Vec<u8> {
+        let escaped = self.prompt_escapes(text, markers);
         if !self.opts.shopt("promptvars").unwrap_or(true) {
             return escaped;
         }
@@ -48,7 +59,7 @@ impl Shell {
         result
     }
 
-    fn prompt_escapes(&mut self, text: &[u8]) -> Vec<u8> {
+    fn prompt_escapes(&mut self, text: &[u8], markers: bool) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len());
         let mut i = 0;
         while i < text.len() {
@@ -109,8 +120,10 @@ impl Shell {
                 b'!' => out.extend(self.history_number.to_string().into_bytes()),
                 b'#' => out.extend(self.command_number.to_string().into_bytes()),
                 b'\\' => out.push(b'\\'),
-                // Non-printing markers: rustyline measures the prompt from
-                // the text it is given, so the markers are simply removed.
+                // Non-printing markers: kept as 0x01/0x02 for the line
+                // editor, removed otherwise.
+                b'[' if markers => out.push(0x01),
+                b']' if markers => out.push(0x02),
                 b'[' | b']' => {}
                 b'0'..=b'7' => {
                     let (v, used) = crate::syntax::word::radix_digits(&text[i - 1..], 8, 3);

@@ -151,6 +151,8 @@ pub struct Shell {
     pub last_argument: Vec<u8>,
     /// The simple command being run (`BASH_COMMAND`).
     pub current_command: (crate::syntax::Span, Rc<Source>),
+    /// The command history (shared with the line editor).
+    pub history: crate::interactive::history::SharedHistory,
 }
 
 impl CallFrame {
@@ -225,6 +227,7 @@ impl Shell {
                 Default::default(),
                 Rc::new(Source::new("whelk", Vec::new())),
             ),
+            history: Default::default(),
         }
     }
 
