@@ -176,7 +176,8 @@ impl Shell {
         match spawn(&plan) {
             Ok(pid) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
-                self.wait_foreground(pgid, &[pid], text)
+                let process = crate::jobs::Process::new(pid, text.clone());
+                self.wait_foreground(pgid, vec![process], text)
             }
             Err(e) => self.spawn_failed(span, text, path, argv, e),
         }
@@ -209,7 +210,8 @@ impl Shell {
                 match spawn(&plan) {
                     Ok(pid) => {
                         let pgid = self.shell_pgid();
-                        self.wait_foreground(pgid, &[pid], text)
+                        let process = crate::jobs::Process::new(pid, text.clone());
+                        self.wait_foreground(pgid, vec![process], text)
                     }
                     Err(_) => Ok(126),
                 }

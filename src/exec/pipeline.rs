@@ -8,6 +8,7 @@ use std::os::fd::{AsRawFd, OwnedFd};
 use std::time::Instant;
 
 use super::{Status, Unwind};
+use crate::jobs::Process;
 use crate::shell::Shell;
 use crate::syntax::ast::{AndOr, Pipeline, Program, TimeFormat};
 use crate::syntax::Span;
@@ -42,14 +43,32 @@ impl Shell {
     }
 
     fn run_stages(&mut self, p: &Pipeline) -> Status {
+        let started = self.start_stages(p, false)?;
+        let Some((pgid, processes)) = started else {
+            return Ok(1);
+        };
+        let text = self.source_text(p.span);
+        self.wait_foreground(pgid, processes, text)
+    }
+
+    /// Forks one process per stage, connected by pipes; with job control
+    /// they share a new process group (the first stage's), which takes the
+    /// terminal unless `background`. A background job without job control
+    /// reads /dev/null and ignores SIGINT and SIGQUIT (POSIX 2.9.3).
+    /// Returns the group and the processes, or `None` if none started.
+    fn start_stages(
+        &mut self,
+        p: &Pipeline,
+        background: bool,
+    ) -> Result<Option<(i32, Vec<Process>)>, Unwind> {
         let n = p.commands.len();
         let job_control = self.jobs.job_control();
-        let tty = if job_control {
+        let tty = if job_control && !background {
             self.terminal.as_ref().map(|t| t.fd())
         } else {
             None
         };
-        let mut pids = Vec::with_capacity(n);
+        let mut processes = Vec::with_capacity(n);
         let mut pgid = 0;
         let mut input: Option<OwnedFd> = None;
         for (i, cmd) in p.commands.iter().enumerate() {
@@ -72,6 +91,9 @@ impl Shell {
             match fork_subshell(pgroup, tty) {
                 Ok(ForkOutcome::Child) => {
                     drop(next_input);
+                    if background && !job_control {
+                        self.detach_from_terminal(i == 0);
+                    }
                     if let Some(r) = &input {
                         let _ = fd::dup2(r.as_raw_fd(), 0);
                     }
@@ -92,7 +114,7 @@ impl Shell {
                     if i == 0 {
                         pgid = pid;
                     }
-                    pids.push(pid);
+                    processes.push(Process::new(pid, self.source_text(cmd.span())));
                 }
                 Err(e) => {
                     self.report_fork_error(e);
@@ -103,12 +125,23 @@ impl Shell {
             drop(output);
         }
         drop(input);
-        if pids.is_empty() {
-            return Ok(1);
+        if processes.is_empty() {
+            return Ok(None);
         }
         let pgid = if job_control { pgid } else { self.shell_pgid() };
-        let text = self.source_text(p.span);
-        self.wait_foreground(pgid, &pids, text)
+        Ok(Some((pgid, processes)))
+    }
+
+    /// In a child of a background job without job control: stdin from
+    /// /dev/null (for the first stage) and Ctrl-C / Ctrl-\ ignored.
+    fn detach_from_terminal(&mut self, first: bool) {
+        if first {
+            if let Ok(null) = fd::open(b"/dev/null", libc::O_RDONLY, 0) {
+                let _ = fd::dup2(null.as_raw_fd(), 0);
+            }
+        }
+        let _ = crate::sys::signals::ignore(libc::SIGINT);
+        let _ = crate::sys::signals::ignore(libc::SIGQUIT);
     }
 
     fn report_fork_error(&mut self, e: SpawnError) {
@@ -120,8 +153,16 @@ impl Shell {
     }
 
     /// `( … )`: the body runs in a forked child; nothing leaks back.
-    pub(crate) fn run_subshell(&mut self, body: &Program) -> Status {
-        match fork_subshell(PgroupPolicy::Inherit, None) {
+    pub(crate) fn run_subshell(&mut self, body: &Program, span: Span) -> Status {
+        // With job control the subshell is a job of its own, like any
+        // foreground command: Ctrl-Z stops it and `fg` resumes it.
+        let job_control = self.jobs.job_control();
+        let (pgroup, tty) = if job_control {
+            (PgroupPolicy::Lead, self.terminal.as_ref().map(|t| t.fd()))
+        } else {
+            (PgroupPolicy::Inherit, None)
+        };
+        match fork_subshell(pgroup, tty) {
             Ok(ForkOutcome::Child) => {
                 self.enter_child();
                 self.exec_in_place = true;
@@ -129,8 +170,10 @@ impl Shell {
                 self.exit_child(result);
             }
             Ok(ForkOutcome::Parent(pid)) => {
-                let pgid = self.shell_pgid();
-                self.wait_foreground(pgid, &[pid], b"( ... )".to_vec())
+                let pgid = if job_control { pid } else { self.shell_pgid() };
+                let text = self.source_text(span);
+                let process = Process::new(pid, text.clone());
+                self.wait_foreground(pgid, vec![process], text)
             }
             Err(e) => {
                 self.report_fork_error(e);
@@ -139,8 +182,38 @@ impl Shell {
         }
     }
 
-    /// `cmd &`: a background job; `$!` is its (last) process.
+    /// `cmd &`: a background job; `$!` is its (last) process. A plain
+    /// pipeline's stages are the job's processes, as in bash; anything else
+    /// runs in one forked subshell.
     pub(crate) fn run_background(&mut self, and_or: &AndOr, span: Span) -> Status {
+        let text = self.source_text(span);
+        let first = &and_or.first;
+        let plain_pipeline = and_or.rest.is_empty()
+            && first.commands.len() > 1
+            && !first.negated
+            && first.timed.is_none();
+        let started = if plain_pipeline {
+            self.start_stages(first, true)?
+        } else {
+            self.start_background_subshell(and_or, &text)
+        };
+        let Some((pgid, processes)) = started else {
+            return Ok(1);
+        };
+        let last = processes.last().map_or(pgid, |p| p.pid);
+        let id = self.jobs.add(pgid, processes, text, false);
+        self.last_background = Some(last);
+        if self.interactive && self.subshell_depth == 0 {
+            let _ = write_all_fd(2, format!("[{id}] {last}\n").as_bytes());
+        }
+        Ok(0)
+    }
+
+    fn start_background_subshell(
+        &mut self,
+        and_or: &AndOr,
+        text: &[u8],
+    ) -> Option<(i32, Vec<Process>)> {
         let job_control = self.jobs.job_control();
         let pgroup = if job_control {
             PgroupPolicy::Lead
@@ -149,34 +222,21 @@ impl Shell {
         };
         match fork_subshell(pgroup, None) {
             Ok(ForkOutcome::Child) => {
-                self.enter_child();
                 if !job_control {
-                    // POSIX 2.9.3: without job control an asynchronous list
-                    // reads /dev/null and ignores SIGINT and SIGQUIT.
-                    if let Ok(null) = fd::open(b"/dev/null", libc::O_RDONLY, 0) {
-                        let _ = fd::dup2(null.as_raw_fd(), 0);
-                    }
-                    let _ = crate::sys::signals::ignore(libc::SIGINT);
-                    let _ = crate::sys::signals::ignore(libc::SIGQUIT);
+                    self.detach_from_terminal(true);
                 }
+                self.enter_child();
                 self.exec_in_place = true;
                 let result = self.run_and_or(and_or);
                 self.exit_child(result);
             }
             Ok(ForkOutcome::Parent(pid)) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
-                let text = self.source_text(span);
-                let process = crate::jobs::Process::new(pid, text.clone());
-                let id = self.jobs.add(pgid, vec![process], text, false);
-                self.last_background = Some(pid);
-                if self.interactive && self.subshell_depth == 0 {
-                    let _ = write_all_fd(2, format!("[{id}] {pid}\n").as_bytes());
-                }
-                Ok(0)
+                Some((pgid, vec![Process::new(pid, text.to_vec())]))
             }
             Err(e) => {
                 self.report_fork_error(e);
-                Ok(1)
+                None
             }
         }
     }
@@ -259,6 +319,11 @@ impl Shell {
         };
         self.last_status = status;
         let status = self.run_exit_trap(status);
+        if let Some(sig) = self.killed_by {
+            // Interrupted like its parent: die of the signal so the parent
+            // sees it (bash's cooperative exit, in subshells too).
+            crate::sys::signals::die_of_signal(sig);
+        }
         // SAFETY: _exit ends the child without running the parent's
         // atexit handlers or unwinding into the parent's code.
         unsafe { libc::_exit(status & 0xff) }
