@@ -173,13 +173,19 @@ impl Shell {
             pgroup,
             foreground_tty: tty,
         };
+        // Children reset it; the shell must not die of a Ctrl-C meant
+        // for the job even before it starts waiting.
+        let caught = self.catch_sigint_for_wait();
         match spawn(&plan) {
             Ok(pid) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
                 let process = crate::jobs::Process::new(pid, text.clone());
                 self.wait_foreground(pgid, vec![process], text)
             }
-            Err(e) => self.spawn_failed(span, text, path, argv, e),
+            Err(e) => {
+                self.end_sigint_catch(caught);
+                self.spawn_failed(span, text, path, argv, e)
+            }
         }
     }
 

@@ -47,7 +47,7 @@ impl Shell {
         let Some((pgid, processes)) = started else {
             return Ok(1);
         };
-        let text = self.source_text(p.span);
+        let text = self.job_text(p.span);
         self.wait_foreground(pgid, processes, text)
     }
 
@@ -68,6 +68,8 @@ impl Shell {
         } else {
             None
         };
+        // See `catch_sigint_for_wait`; the wait puts it back.
+        let caught = !background && self.catch_sigint_for_wait();
         let mut processes = Vec::with_capacity(n);
         let mut pgid = 0;
         let mut input: Option<OwnedFd> = None;
@@ -114,7 +116,7 @@ impl Shell {
                     if i == 0 {
                         pgid = pid;
                     }
-                    processes.push(Process::new(pid, self.source_text(cmd.span())));
+                    processes.push(Process::new(pid, self.job_text(cmd.span())));
                 }
                 Err(e) => {
                     self.report_fork_error(e);
@@ -126,10 +128,23 @@ impl Shell {
         }
         drop(input);
         if processes.is_empty() {
+            self.end_sigint_catch(caught);
             return Ok(None);
         }
         let pgid = if job_control { pgid } else { self.shell_pgid() };
         Ok(Some((pgid, processes)))
+    }
+
+    /// The text `jobs` shows for a command: its source without the
+    /// surrounding blanks and newlines.
+    fn job_text(&self, span: Span) -> Vec<u8> {
+        let text = self.source_text(span);
+        let start = text.iter().position(|b| !b.is_ascii_whitespace());
+        let end = text.iter().rposition(|b| !b.is_ascii_whitespace());
+        match (start, end) {
+            (Some(s), Some(e)) => text[s..=e].to_vec(),
+            _ => Vec::new(),
+        }
     }
 
     /// In a child of a background job without job control: stdin from
@@ -162,6 +177,7 @@ impl Shell {
         } else {
             (PgroupPolicy::Inherit, None)
         };
+        let caught = self.catch_sigint_for_wait();
         match fork_subshell(pgroup, tty) {
             Ok(ForkOutcome::Child) => {
                 self.enter_child();
@@ -171,11 +187,12 @@ impl Shell {
             }
             Ok(ForkOutcome::Parent(pid)) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
-                let text = self.source_text(span);
+                let text = self.job_text(span);
                 let process = Process::new(pid, text.clone());
                 self.wait_foreground(pgid, vec![process], text)
             }
             Err(e) => {
+                self.end_sigint_catch(caught);
                 self.report_fork_error(e);
                 Ok(1)
             }
@@ -186,7 +203,7 @@ impl Shell {
     /// pipeline's stages are the job's processes, as in bash; anything else
     /// runs in one forked subshell.
     pub(crate) fn run_background(&mut self, and_or: &AndOr, span: Span) -> Status {
-        let text = self.source_text(span);
+        let text = self.job_text(span);
         let first = &and_or.first;
         let plain_pipeline = and_or.rest.is_empty()
             && first.commands.len() > 1
@@ -296,7 +313,8 @@ impl Shell {
     pub(crate) fn enter_child(&mut self) {
         self.is_forked_child = true;
         self.subshell_depth += 1;
-        self.jobs.clear();
+        // The parent's jobs stay listed (`jobs -p | xargs kill`, `$(jobs)`
+        // work as in bash); waits for them find no child and end.
         self.jobs.set_job_control(false);
         self.terminal = None;
         self.interactive = false;

@@ -66,17 +66,10 @@ impl Shell {
         if resume {
             let _ = self.signal_job(id, libc::SIGCONT);
         }
-        let catch_int = !self.interactive
-            && signals::disposition(libc::SIGINT) == Disposition::Default
-            && !signals::ignored_at_startup(libc::SIGINT);
-        if catch_int {
-            let _ = signals::set_base(libc::SIGINT, Disposition::Catch);
-        }
+        let catch_int = self.catch_sigint_for_wait();
         let mask = self.hangup_mask();
         let result = wait_for_job_interruptible(&mut self.jobs, id, mask);
-        if catch_int {
-            let _ = signals::set_base(libc::SIGINT, Disposition::Default);
-        }
+        self.end_sigint_catch(catch_int);
         let job_modes = if tty {
             self.terminal.as_mut().and_then(|t| t.take_back())
         } else {
@@ -107,6 +100,29 @@ impl Shell {
                 Ok(self.last_status)
             }
             JobWaitResult::NoSuchJob => Ok(self.last_status),
+        }
+    }
+
+    /// A non-interactive shell catches SIGINT while it waits for a
+    /// foreground job (see the module doc), unless the user trapped or
+    /// ignored it. Called before forking too, so a Ctrl-C that reaches the
+    /// shell before its wait begins is not fatal. Returns whether it did.
+    pub(crate) fn catch_sigint_for_wait(&self) -> bool {
+        let untrapped = self
+            .traps
+            .get(libc::SIGINT as usize)
+            .is_none_or(|t| t.is_none());
+        let catch = !self.interactive && untrapped && !signals::ignored_at_startup(libc::SIGINT);
+        if catch {
+            let _ = signals::set_base(libc::SIGINT, Disposition::Catch);
+        }
+        catch
+    }
+
+    /// Undoes [`Shell::catch_sigint_for_wait`] when it caught.
+    pub(crate) fn end_sigint_catch(&self, caught: bool) {
+        if caught {
+            let _ = signals::set_base(libc::SIGINT, Disposition::Default);
         }
     }
 

@@ -107,6 +107,10 @@ fn wait_all(shell: &mut Shell) -> Outcome {
             WaitChange::Interrupted(sig) => return Outcome::Interrupted(sig),
         }
     }
+    if !shell.interactive {
+        // Jobs killed by a signal are reported before they are forgotten.
+        shell.notify_job_changes();
+    }
     let done: Vec<usize> = shell
         .jobs
         .iter()
