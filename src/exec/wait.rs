@@ -16,7 +16,7 @@
 //! Also here: the notices about background jobs ([`Shell::notify_job_changes`]),
 //! signalling a job, and hanging up jobs when the shell exits.
 
-use nix::sys::termios::Termios;
+use nix::sys::termios::{LocalFlags, Termios};
 
 use super::{Status, Unwind};
 use crate::jobs::reap::{wait_for_job_interruptible, JobWaitResult};
@@ -71,7 +71,7 @@ impl Shell {
         let result = wait_for_job_interruptible(&mut self.jobs, id, mask);
         self.end_sigint_catch(catch_int);
         let job_modes = if tty {
-            self.terminal.as_mut().and_then(|t| t.take_back())
+            self.take_terminal_back(&result)
         } else {
             None
         };
@@ -101,6 +101,26 @@ impl Shell {
             }
             JobWaitResult::NoSuchJob => Ok(self.last_status),
         }
+    }
+
+    /// Takes the terminal back from a job and restores the shell's modes,
+    /// so a program killed in raw mode leaves a sane terminal. As in bash,
+    /// a job that exited normally keeps its changes (`stty -ixon` as a
+    /// command sticks) — unless it left line editing or echo off, which
+    /// only a crashed full-screen program does. Returns the job's modes.
+    fn take_terminal_back(&mut self, result: &JobWaitResult) -> Option<Termios> {
+        let terminal = self.terminal.as_mut()?;
+        let job_modes = terminal.take_back();
+        let exited_normally = matches!(result, JobWaitResult::Finished(states)
+            if states.iter().all(|s| matches!(s, ProcState::Exited(_))));
+        if let (true, Some(modes)) = (exited_normally, job_modes.as_ref()) {
+            let sane = modes.local_flags.contains(LocalFlags::ICANON)
+                && modes.local_flags.contains(LocalFlags::ECHO);
+            if sane && terminal.give_to(terminal.shell_pgid(), Some(modes)).is_ok() {
+                let _ = terminal.save_shell_modes();
+            }
+        }
+        job_modes
     }
 
     /// A non-interactive shell catches SIGINT while it waits for a

@@ -167,6 +167,10 @@ fn wait_job(shell: &mut Shell, id: usize, force: bool) -> Outcome {
                     .get(id)
                     .and_then(|j| j.processes.last())
                     .map(|p| p.pid);
+                if !shell.interactive {
+                    // A script reports a job killed by a signal first.
+                    shell.notify_job_changes();
+                }
                 shell.jobs.remove(id);
                 let statuses: Vec<i32> = states.iter().map(|s| s.exit_status()).collect();
                 return Outcome::Status(shell.pipeline_status(&statuses), pid);
