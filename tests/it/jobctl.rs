@@ -521,7 +521,7 @@ fn suspend_stops_an_inner_shell_and_fg_resumes_it() {
 
 #[test]
 fn login_shell_reads_profile_and_refuses_suspend() {
-    let mut s = Session::whelk(&["-l", "-i"], |home, _| {
+    let mut s = Session::whelk(&["-l"], |home, _| {
         // /etc/profile may set its own PS1; the test's marker comes last.
         let profile = format!(
             "echo profile-ran\nPROFILE_VAR=set\nPS1='{}'\n",
