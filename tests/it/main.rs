@@ -2,6 +2,7 @@
 
 mod cases;
 mod jobctl;
+mod jobctl_script;
 mod parse;
 mod pty;
 mod support;
