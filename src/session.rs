@@ -46,12 +46,7 @@ pub fn run(inv: Invocation) -> i32 {
     };
     init_variables(&mut shell);
     if shell.interactive {
-        let _ = signals::enter_interactive();
-        shell.set_job_control(true);
-        if !shell.opts.get("monitor") {
-            shell.opts.set_named("monitor", false);
-        }
-        shell.opts.set_shopt("expand_aliases", true);
+        start_interactive(&mut shell, &inv);
         crate::interactive::init(&mut shell);
     } else if shell.opts.get("monitor") {
         shell.set_job_control(true);
@@ -59,6 +54,24 @@ pub fn run(inv: Invocation) -> i32 {
     run_startup_files(&mut shell, &inv);
     let result = run_input(&mut shell, &inv);
     finish(&mut shell, result)
+}
+
+/// An interactive shell: SIGINT caught (Ctrl-C returns to the prompt),
+/// SIGTERM and SIGQUIT ignored, SIGHUP caught (jobs are hung up before the
+/// shell exits), SIGWINCH caught; then job control — wait until in the
+/// terminal's foreground, lead a process group, take the terminal, ignore
+/// SIGTSTP/SIGTTIN/SIGTTOU — unless `+m` was given. Children get default
+/// dispositions (`sys::spawn` resets every caught or shell-ignored signal).
+fn start_interactive(shell: &mut Shell, inv: &Invocation) {
+    let _ = signals::enter_interactive();
+    let _ = signals::set_base(libc::SIGHUP, signals::Disposition::Catch);
+    let _ = signals::set_base(libc::SIGWINCH, signals::Disposition::Catch);
+    let monitor_off = inv.options.iter().any(|(n, on)| n == "monitor" && !*on);
+    shell.set_job_control(!monitor_off);
+    if !monitor_off && shell.terminal.is_none() {
+        let _ = write_all_fd(2, b"whelk: no job control in this shell\n");
+    }
+    shell.opts.set_shopt("expand_aliases", true);
 }
 
 fn dump_ast(inv: &Invocation) -> i32 {
@@ -140,16 +153,23 @@ fn finish(shell: &mut Shell, result: Result<i32, Unwind>) -> i32 {
     shell.last_status = status;
     let status = shell.run_exit_trap(status);
     if shell.interactive {
+        let hangup_trapped = shell
+            .traps
+            .get(libc::SIGHUP as usize)
+            .is_some_and(|t| t.is_some());
+        if signals::is_pending(libc::SIGHUP) && !hangup_trapped && shell.killed_by.is_none() {
+            // The terminal went away (read saw its end first).
+            shell.killed_by = Some(libc::SIGHUP);
+        }
         shell.hang_up_jobs();
     }
     if let Some(t) = shell.terminal.as_ref() {
         t.release();
     }
     if let Some(sig) = shell.killed_by {
-        let _ = signals::default(sig);
-        // SAFETY: sends a signal to ourselves; if it is not fatal we fall
-        // through and exit normally.
-        unsafe { libc::kill(libc::getpid(), sig) };
+        // Dies of the signal with its default action, so the parent sees
+        // how the shell ended.
+        signals::die_of_signal(sig);
     }
     status & 0xff
 }

@@ -29,7 +29,7 @@ impl Shell {
     fn run_compound_kind(&mut self, kind: &CompoundKind, span: crate::syntax::Span) -> Status {
         match kind {
             CompoundKind::Brace(body) => self.run_program(body),
-            CompoundKind::Subshell(body) => self.run_subshell(body),
+            CompoundKind::Subshell(body) => self.run_subshell(body, span),
             CompoundKind::If {
                 branches,
                 else_body,

@@ -164,6 +164,9 @@ impl Shell {
         } else {
             None
         };
+        // Children reset it; the shell must not die of a Ctrl-C meant
+        // for the job even before it starts waiting.
+        let caught = self.catch_sigint_for_wait();
         // The environment is borrowed from the store (cached there), not
         // copied: this runs for every external command.
         let spawned = {
@@ -180,9 +183,13 @@ impl Shell {
         match spawned {
             Ok(pid) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
-                self.wait_foreground(pgid, &[pid], text)
+                let process = crate::jobs::Process::new(pid, text.clone());
+                self.wait_foreground(pgid, vec![process], text)
             }
-            Err(e) => self.spawn_failed(span, text, path, argv, e),
+            Err(e) => {
+                self.end_sigint_catch(caught);
+                self.spawn_failed(span, text, path, argv, e)
+            }
         }
     }
 
@@ -213,7 +220,8 @@ impl Shell {
                 match spawn(&plan) {
                     Ok(pid) => {
                         let pgid = self.shell_pgid();
-                        self.wait_foreground(pgid, &[pid], text)
+                        let process = crate::jobs::Process::new(pid, text.clone());
+                        self.wait_foreground(pgid, vec![process], text)
                     }
                     Err(_) => Ok(126),
                 }

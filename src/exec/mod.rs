@@ -73,7 +73,11 @@ impl Shell {
             self.last_status = status;
             return Ok(status);
         }
-        self.run_and_or(&item.and_or)
+        let status = self.run_and_or(&item.and_or)?;
+        // A signal that arrived during the command (`kill -USR1 $$`) runs
+        // its trap now, not only before a next command that may not come.
+        self.run_pending_traps()?;
+        Ok(status)
     }
 
     pub(crate) fn run_and_or(&mut self, and_or: &AndOr) -> Status {

@@ -8,6 +8,7 @@ use std::os::fd::{AsRawFd, OwnedFd};
 use std::time::Instant;
 
 use super::{Status, Unwind};
+use crate::jobs::Process;
 use crate::shell::Shell;
 use crate::syntax::ast::{AndOr, Pipeline, Program, TimeFormat};
 use crate::syntax::Span;
@@ -42,19 +43,47 @@ impl Shell {
     }
 
     fn run_stages(&mut self, p: &Pipeline) -> Status {
+        // bash's lastpipe: without job control the last stage runs in the
+        // shell itself, so `… | read x` sets x.
+        let lastpipe = !self.jobs.job_control() && self.opts.shopt("lastpipe").unwrap_or(false);
+        let (started, last_input) = self.start_stages(p, false, lastpipe)?;
+        if lastpipe {
+            let pids = started.map(|(_, procs)| procs.iter().map(|pr| pr.pid).collect()).unwrap_or_default();
+            return self.run_last_stage(p, last_input, pids);
+        }
+        let Some((pgid, processes)) = started else {
+            return Ok(1);
+        };
+        let text = self.job_text(p.span);
+        self.wait_foreground(pgid, processes, text)
+    }
+
+    /// Forks one process per stage, connected by pipes; with job control
+    /// they share a new process group (the first stage's), which takes the
+    /// terminal unless `background`. A background job without job control
+    /// reads /dev/null and ignores SIGINT and SIGQUIT (POSIX 2.9.3).
+    /// Returns the group and the processes, or `None` if none started.
+    /// With `lastpipe` the last stage is not forked: the read end of the
+    /// pipe feeding it is returned for the caller to run it.
+    #[allow(clippy::type_complexity)]
+    fn start_stages(
+        &mut self,
+        p: &Pipeline,
+        background: bool,
+        lastpipe: bool,
+    ) -> Result<(Option<(i32, Vec<Process>)>, Option<OwnedFd>), Unwind> {
         let n = p.commands.len();
         let job_control = self.jobs.job_control();
-        let tty = if job_control {
+        let tty = if job_control && !background {
             self.terminal.as_ref().map(|t| t.fd())
         } else {
             None
         };
-        let mut pids = Vec::with_capacity(n);
+        // See `catch_sigint_for_wait`; the wait puts it back.
+        let caught = !background && self.catch_sigint_for_wait();
+        let mut processes = Vec::with_capacity(n);
         let mut pgid = 0;
         let mut input: Option<OwnedFd> = None;
-        // bash's lastpipe: without job control the last stage runs in the
-        // shell itself, so `… | read x` sets x.
-        let lastpipe = !job_control && self.opts.shopt("lastpipe").unwrap_or(false);
         let forked = if lastpipe { n - 1 } else { n };
         for (i, cmd) in p.commands.iter().enumerate().take(forked) {
             let (next_input, output) = if i + 1 < n {
@@ -76,6 +105,9 @@ impl Shell {
             match fork_subshell(pgroup, tty) {
                 Ok(ForkOutcome::Child) => {
                     drop(next_input);
+                    if background && !job_control {
+                        self.detach_from_terminal(i == 0);
+                    }
                     if let Some(r) = &input {
                         let _ = fd::dup2(r.as_raw_fd(), 0);
                     }
@@ -96,7 +128,7 @@ impl Shell {
                     if i == 0 {
                         pgid = pid;
                     }
-                    pids.push(pid);
+                    processes.push(Process::new(pid, self.job_text(cmd.span())));
                 }
                 Err(e) => {
                     self.report_fork_error(e);
@@ -106,16 +138,37 @@ impl Shell {
             input = next_input;
             drop(output);
         }
-        if lastpipe {
-            return self.run_last_stage(p, input, pids);
-        }
-        drop(input);
-        if pids.is_empty() {
-            return Ok(1);
+        let leftover = if lastpipe { input } else { None };
+        if processes.is_empty() {
+            self.end_sigint_catch(caught);
+            return Ok((None, leftover));
         }
         let pgid = if job_control { pgid } else { self.shell_pgid() };
-        let text = self.source_text(p.span);
-        self.wait_foreground(pgid, &pids, text)
+        Ok((Some((pgid, processes)), leftover))
+    }
+
+    /// The text `jobs` shows for a command: its source without the
+    /// surrounding blanks and newlines.
+    fn job_text(&self, span: Span) -> Vec<u8> {
+        let text = self.source_text(span);
+        let start = text.iter().position(|b| !b.is_ascii_whitespace());
+        let end = text.iter().rposition(|b| !b.is_ascii_whitespace());
+        match (start, end) {
+            (Some(s), Some(e)) => text[s..=e].to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// In a child of a background job without job control: stdin from
+    /// /dev/null (for the first stage) and Ctrl-C / Ctrl-\ ignored.
+    fn detach_from_terminal(&mut self, first: bool) {
+        if first {
+            if let Ok(null) = fd::open(b"/dev/null", libc::O_RDONLY, 0) {
+                let _ = fd::dup2(null.as_raw_fd(), 0);
+            }
+        }
+        let _ = crate::sys::signals::ignore(libc::SIGINT);
+        let _ = crate::sys::signals::ignore(libc::SIGQUIT);
     }
 
     /// lastpipe: runs the final stage here with the pipe as its stdin,
@@ -131,6 +184,9 @@ impl Shell {
             .last()
             .expect("a pipeline has at least two stages here");
         let result = self.run_command(last);
+        // Undo start_stages' SIGINT catch (no foreground wait does it here).
+        let caught = self.catch_sigint_for_wait();
+        self.end_sigint_catch(caught);
         match &saved_stdin {
             Some(s) => {
                 let _ = fd::dup2(s.as_raw_fd(), 0);
@@ -162,8 +218,17 @@ impl Shell {
     }
 
     /// `( … )`: the body runs in a forked child; nothing leaks back.
-    pub(crate) fn run_subshell(&mut self, body: &Program) -> Status {
-        match fork_subshell(PgroupPolicy::Inherit, None) {
+    pub(crate) fn run_subshell(&mut self, body: &Program, span: Span) -> Status {
+        // With job control the subshell is a job of its own, like any
+        // foreground command: Ctrl-Z stops it and `fg` resumes it.
+        let job_control = self.jobs.job_control();
+        let (pgroup, tty) = if job_control {
+            (PgroupPolicy::Lead, self.terminal.as_ref().map(|t| t.fd()))
+        } else {
+            (PgroupPolicy::Inherit, None)
+        };
+        let caught = self.catch_sigint_for_wait();
+        match fork_subshell(pgroup, tty) {
             Ok(ForkOutcome::Child) => {
                 self.enter_child();
                 self.exec_in_place = true;
@@ -171,18 +236,51 @@ impl Shell {
                 self.exit_child(result);
             }
             Ok(ForkOutcome::Parent(pid)) => {
-                let pgid = self.shell_pgid();
-                self.wait_foreground(pgid, &[pid], b"( ... )".to_vec())
+                let pgid = if job_control { pid } else { self.shell_pgid() };
+                let text = self.job_text(span);
+                let process = Process::new(pid, text.clone());
+                self.wait_foreground(pgid, vec![process], text)
             }
             Err(e) => {
+                self.end_sigint_catch(caught);
                 self.report_fork_error(e);
                 Ok(1)
             }
         }
     }
 
-    /// `cmd &`: a background job; `$!` is its (last) process.
+    /// `cmd &`: a background job; `$!` is its (last) process. A plain
+    /// pipeline's stages are the job's processes, as in bash; anything else
+    /// runs in one forked subshell.
     pub(crate) fn run_background(&mut self, and_or: &AndOr, span: Span) -> Status {
+        let text = self.job_text(span);
+        let first = &and_or.first;
+        let plain_pipeline = and_or.rest.is_empty()
+            && first.commands.len() > 1
+            && !first.negated
+            && first.timed.is_none();
+        let started = if plain_pipeline {
+            self.start_stages(first, true, false)?.0
+        } else {
+            self.start_background_subshell(and_or, &text)
+        };
+        let Some((pgid, processes)) = started else {
+            return Ok(1);
+        };
+        let last = processes.last().map_or(pgid, |p| p.pid);
+        let id = self.jobs.add(pgid, processes, text, false);
+        self.last_background = Some(last);
+        if self.interactive && self.subshell_depth == 0 {
+            let _ = write_all_fd(2, format!("[{id}] {last}\n").as_bytes());
+        }
+        Ok(0)
+    }
+
+    fn start_background_subshell(
+        &mut self,
+        and_or: &AndOr,
+        text: &[u8],
+    ) -> Option<(i32, Vec<Process>)> {
         let job_control = self.jobs.job_control();
         let pgroup = if job_control {
             PgroupPolicy::Lead
@@ -191,34 +289,21 @@ impl Shell {
         };
         match fork_subshell(pgroup, None) {
             Ok(ForkOutcome::Child) => {
-                self.enter_child();
                 if !job_control {
-                    // POSIX 2.9.3: without job control an asynchronous list
-                    // reads /dev/null and ignores SIGINT and SIGQUIT.
-                    if let Ok(null) = fd::open(b"/dev/null", libc::O_RDONLY, 0) {
-                        let _ = fd::dup2(null.as_raw_fd(), 0);
-                    }
-                    let _ = crate::sys::signals::ignore(libc::SIGINT);
-                    let _ = crate::sys::signals::ignore(libc::SIGQUIT);
+                    self.detach_from_terminal(true);
                 }
+                self.enter_child();
                 self.exec_in_place = true;
                 let result = self.run_and_or(and_or);
                 self.exit_child(result);
             }
             Ok(ForkOutcome::Parent(pid)) => {
                 let pgid = if job_control { pid } else { self.shell_pgid() };
-                let text = self.source_text(span);
-                let process = crate::jobs::Process::new(pid, text.clone());
-                let id = self.jobs.add(pgid, vec![process], text, false);
-                self.last_background = Some(pid);
-                if self.interactive && self.subshell_depth == 0 {
-                    let _ = write_all_fd(2, format!("[{id}] {pid}\n").as_bytes());
-                }
-                Ok(0)
+                Some((pgid, vec![Process::new(pid, text.to_vec())]))
             }
             Err(e) => {
                 self.report_fork_error(e);
-                Ok(1)
+                None
             }
         }
     }
@@ -278,7 +363,8 @@ impl Shell {
     pub(crate) fn enter_child(&mut self) {
         self.is_forked_child = true;
         self.subshell_depth += 1;
-        self.jobs.clear();
+        // The parent's jobs stay listed (`jobs -p | xargs kill`, `$(jobs)`
+        // work as in bash); waits for them find no child and end.
         self.jobs.set_job_control(false);
         self.terminal = None;
         self.interactive = false;
@@ -301,6 +387,11 @@ impl Shell {
         };
         self.last_status = status;
         let status = self.run_exit_trap(status);
+        if let Some(sig) = self.killed_by {
+            // Interrupted like its parent: die of the signal so the parent
+            // sees it (bash's cooperative exit, in subshells too).
+            crate::sys::signals::die_of_signal(sig);
+        }
         // SAFETY: _exit ends the child without running the parent's
         // atexit handlers or unwinding into the parent's code.
         unsafe { libc::_exit(status & 0xff) }

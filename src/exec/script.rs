@@ -12,6 +12,7 @@ use crate::shell::Shell;
 use crate::syntax::{AliasLookup, ParseOptions, Parser, Source};
 use crate::sys::fd::write_all_fd;
 use crate::sys::lineread::read_until;
+use crate::sys::signals;
 
 /// Where text being run comes from, which decides what a syntax error does.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -103,6 +104,13 @@ impl Shell {
             let first_line = line_number;
             let mut eof;
             let programs = loop {
+                if self.interactive && chunk.is_empty() {
+                    // A Ctrl-C typed at the prompt is not for the next
+                    // command; a hang-up or a trapped signal is handled now.
+                    signals::take_pending_in(signals::signal_bit(libc::SIGINT));
+                    self.run_pending_traps()?;
+                    self.notify_job_changes();
+                }
                 if self.interactive {
                     let prompt_var: &[u8] = if chunk.is_empty() { b"PS1" } else { b"PS2" };
                     let default: &[u8] = if chunk.is_empty() { b"$ " } else { b"> " };
@@ -121,6 +129,9 @@ impl Shell {
                         chunk.extend_from_slice(&line);
                     }
                     Err(_) => eof = true,
+                }
+                if self.interactive {
+                    signals::take_pending_in(signals::signal_bit(libc::SIGINT));
                 }
                 if chunk.is_empty() && eof {
                     return Ok(status);

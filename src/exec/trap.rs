@@ -14,6 +14,7 @@ impl Shell {
         if signals::pending() == 0 || self.in_trap {
             return Ok(());
         }
+        self.handle_shell_signals()?;
         let mut trapped = 0u64;
         for sig in 1..=signals::MAX_SIGNAL {
             if let Some(Some(TrapAction::Command(_))) = self.traps.get(sig as usize) {
@@ -31,6 +32,36 @@ impl Shell {
                     self.run_trap_action(&text, "trap")?;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// The signals the shell acts on itself when no trap is set: SIGCHLD
+    /// (reap, so no zombie waits for the next foreground job), and in an
+    /// interactive shell Ctrl-C (abandon the command line) and SIGHUP
+    /// (hang up the jobs and exit by SIGHUP).
+    fn handle_shell_signals(&mut self) -> Result<(), Unwind> {
+        let untrapped =
+            |shell: &Shell, sig: i32| shell.traps.get(sig as usize).is_none_or(|t| t.is_none());
+        if signals::is_pending(libc::SIGCHLD) {
+            if untrapped(self, libc::SIGCHLD) {
+                signals::take_pending_in(signals::signal_bit(libc::SIGCHLD));
+            }
+            crate::jobs::reap::reap(&mut self.jobs);
+        }
+        if !self.interactive || self.subshell_depth > 0 {
+            return Ok(());
+        }
+        if signals::is_pending(libc::SIGHUP) && untrapped(self, libc::SIGHUP) {
+            signals::take_pending_in(signals::signal_bit(libc::SIGHUP));
+            self.killed_by = Some(libc::SIGHUP);
+            return Err(Unwind::Exit(128 + libc::SIGHUP));
+        }
+        if signals::is_pending(libc::SIGINT) && untrapped(self, libc::SIGINT) {
+            signals::take_pending_in(signals::signal_bit(libc::SIGINT));
+            let _ = crate::sys::fd::write_all_fd(2, b"\n");
+            self.last_status = 130;
+            return Err(Unwind::Abort(130));
         }
         Ok(())
     }

@@ -243,7 +243,10 @@ impl Shell {
                 self.terminal = Some(t);
             }
         }
-        let enabled = on && self.terminal.is_some();
+        // A script may use `set -m` without a terminal (jobs still get
+        // their own process groups and stops are reported), as in bash;
+        // an interactive shell needs the terminal.
+        let enabled = on && (self.terminal.is_some() || !self.interactive);
         self.jobs.set_job_control(enabled);
         self.opts.set_named("monitor", enabled);
     }

@@ -1,5 +1,8 @@
 //! Integration tests: each module runs the real `whelk` binary.
 
 mod cases;
+mod jobctl;
+mod jobctl_script;
 mod parse;
+mod pty;
 mod support;
