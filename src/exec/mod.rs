@@ -23,9 +23,9 @@ pub use external::{cstring, Found};
 pub use redirect::{describe_io_error, SavedFds};
 pub use script::{AliasTable, InputKind};
 
-/// A function's definition as written, for `declare -f` and `type`.
+/// A function's definition as bash prints it, for `declare -f` and `type`.
 pub fn function_text(f: &crate::shell::Function) -> Vec<u8> {
-    f.text.clone()
+    crate::syntax::unparse::function_definition(&f.name, &f.body, &f.source.text)
 }
 
 use crate::diagnostic;
@@ -146,7 +146,11 @@ impl Shell {
     pub fn expansion_failed(&mut self, error: ExpandError) -> Unwind {
         self.report_at(error.span, &error.message);
         // bash exits 127 from `-c` strings and 1 from scripts here.
-        let status = if error.fatal && self.command_string { 127 } else { error.status };
+        let status = if error.fatal && self.command_string {
+            127
+        } else {
+            error.status
+        };
         self.last_status = status;
         if error.fatal {
             self.fatal(status)
