@@ -40,10 +40,7 @@ impl<'a> Printer<'a> {
     /// bash's `print_deferred_heredocs`: the connector text (a lone `;` is
     /// left out), then any waiting here-document bodies.
     pub(super) fn print_deferred_heredocs(&mut self, connector: &[u8]) {
-        let show = match connector {
-            [] | [b';'] => false,
-            _ => true,
-        };
+        let show = !matches!(connector, [] | [b';']);
         if show {
             self.put(connector);
         }
@@ -101,7 +98,7 @@ impl<'a> Printer<'a> {
         }
         let raw = self.slice(word.span);
         if raw.is_empty() && !word.parts.is_empty() {
-            return super::word::heredoc_fallback(word, self);
+            return super::rebuild::heredoc_fallback(word, self);
         }
         heredoc_lines(raw, doc)
     }

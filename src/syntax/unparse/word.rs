@@ -7,8 +7,8 @@
 
 use super::Printer;
 use crate::syntax::ast::{
-    ArithText, ArrayElement, AssignValue, Assignment, ParamExpansion, ParamName, ParamOp, PartKind,
-    ReplaceMode, Subscript, Word, WordPart,
+    ArithText, ArrayElement, AssignValue, Assignment, ParamExpansion, ParamOp, PartKind, Subscript,
+    Word, WordPart,
 };
 use crate::syntax::source::Span;
 
@@ -41,15 +41,28 @@ impl<'a> Printer<'a> {
     }
 
     pub(super) fn render_word(&self, w: &'a Word) -> Vec<u8> {
-        if self.fits(w.span, &w.parts) {
+        self.render(w, false)
+    }
+
+    /// Arithmetic text: parsed like the inside of double quotes.
+    pub(super) fn render_arith(&self, w: &'a Word) -> Vec<u8> {
+        self.render(w, true)
+    }
+
+    fn render(&self, w: &'a Word, dq: bool) -> Vec<u8> {
+        if self.fits_in(w.span, &w.parts, dq) {
             let mut holes = Vec::new();
-            self.part_holes(&w.parts, TOP, &mut holes);
+            let ctx = Ctx {
+                direct_dq: dq,
+                in_dq: dq,
+            };
+            self.part_holes(&w.parts, ctx, &mut holes);
             if let Some(text) = self.splice(w.span, holes) {
                 return text;
             }
         }
         let mut out = Vec::new();
-        rebuild_parts(&mut out, &w.parts, false, self);
+        super::rebuild::rebuild_parts(&mut out, &w.parts, dq, self);
         out
     }
 
@@ -88,7 +101,7 @@ impl<'a> Printer<'a> {
     }
 
     /// `(a [1]=b)`: elements joined by single spaces, as bash stores them.
-    fn array_text(&self, elements: &'a [ArrayElement]) -> Vec<u8> {
+    pub(super) fn array_text(&self, elements: &'a [ArrayElement]) -> Vec<u8> {
         let mut out = vec![b'('];
         for (i, e) in elements.iter().enumerate() {
             if i > 0 {
@@ -109,13 +122,14 @@ impl<'a> Printer<'a> {
     /// The text inside `(( … ))`, as written.
     pub(super) fn arith_command_text(&mut self, text: &'a ArithText, outer: Span) {
         let inner = text.word.span;
-        if inner.start >= outer.start && inner.end <= outer.end {
-            self.word(&text.word);
+        let out = if inner.start >= outer.start && inner.end <= outer.end {
+            self.render_arith(&text.word)
         } else {
             let mut out = Vec::new();
-            rebuild_parts(&mut out, &text.word.parts, true, self);
-            self.put(&out);
-        }
+            super::rebuild::rebuild_parts(&mut out, &text.word.parts, true, self);
+            out
+        };
+        self.put(&out);
     }
 
     /// The source of `span` with the holes filled in and continuations
@@ -141,6 +155,10 @@ impl<'a> Printer<'a> {
     /// (text that came from an alias has collapsed spans). Part ends are
     /// not trusted: a part's span may run on over the parts after it.
     fn fits(&self, span: Span, parts: &[WordPart]) -> bool {
+        self.fits_in(span, parts, false)
+    }
+
+    fn fits_in(&self, span: Span, parts: &[WordPart], in_dq: bool) -> bool {
         if span.start > span.end || span.end as usize > self.src.len() {
             return false;
         }
@@ -151,23 +169,35 @@ impl<'a> Printer<'a> {
                 return false;
             }
             pos = s.start;
-            let text = self.slice(s);
-            let ok = match &part.kind {
-                PartKind::Literal(lit) => without_continuations(text).starts_with(lit),
-                PartKind::DoubleQuoted(inner) => {
-                    (text.starts_with(b"\"") || text.starts_with(b"$\"")) && self.fits(s, inner)
-                }
-                PartKind::Param(_) | PartKind::Arith(_) => text.starts_with(b"$"),
-                PartKind::CommandSub { backquoted, .. } => {
-                    text.starts_with(if *backquoted { b"`" } else { b"$(" })
-                }
-                _ => !text.is_empty(),
-            };
-            if !ok {
+            if !self.part_fits(part, in_dq) {
                 return false;
             }
         }
         true
+    }
+
+    /// Whether the source under a part starts the way the part must.
+    fn part_fits(&self, part: &WordPart, in_dq: bool) -> bool {
+        let text = self.slice(part.span);
+        let first = text.first().copied();
+        match &part.kind {
+            PartKind::Literal(lit) => without_continuations(text).starts_with(lit),
+            PartKind::Quoted(q) if in_dq => first == Some(b'\\') || text.starts_with(q),
+            PartKind::Quoted(_) => matches!(first, Some(b'\'' | b'\\' | b'$')),
+            PartKind::DoubleQuoted(inner) => {
+                (first == Some(b'"') || text.starts_with(b"$\""))
+                    && self.fits_in(part.span, inner, true)
+            }
+            PartKind::Param(_) | PartKind::Arith(_) => first == Some(b'$'),
+            PartKind::CommandSub { backquoted, .. } => {
+                text.starts_with(if *backquoted { b"`" } else { b"$(" })
+            }
+            PartKind::ProcessSub { .. } => matches!(first, Some(b'<' | b'>')),
+            PartKind::Tilde(_) => first == Some(b'~'),
+            PartKind::BraceList(_) | PartKind::BraceRange { .. } => first == Some(b'{'),
+            PartKind::ExtGlob { op, .. } => first == Some(*op),
+            PartKind::ArrayLiteral(_) => text.contains(&b'('),
+        }
     }
 
     fn part_holes(&self, parts: &'a [WordPart], ctx: Ctx, holes: &mut Vec<Hole>) {
@@ -347,264 +377,4 @@ fn without_continuations(text: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     drop_continuations(&mut out, text);
     out
-}
-
-/// A here-document body rebuilt from its parts (for bodies whose source
-/// text is not available).
-pub(super) fn heredoc_fallback(word: &Word, p: &Printer<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for part in &word.parts {
-        match &part.kind {
-            PartKind::Quoted(t) if matches!(t.as_slice(), b"$" | b"`" | b"\\") => {
-                out.push(b'\\');
-                out.extend_from_slice(t);
-            }
-            PartKind::Literal(t) | PartKind::Quoted(t) => out.extend_from_slice(t),
-            _ => rebuild_parts(&mut out, std::slice::from_ref(part), true, p),
-        }
-    }
-    out
-}
-
-/// Rebuilds parts in a canonical quoting (for text without usable spans).
-fn rebuild_parts(out: &mut Vec<u8>, parts: &[WordPart], in_dq: bool, p: &Printer<'_>) {
-    for (i, part) in parts.iter().enumerate() {
-        let next_is_name = match parts.get(i + 1).map(|n| &n.kind) {
-            Some(PartKind::Literal(t) | PartKind::Quoted(t)) => t
-                .first()
-                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_'),
-            _ => false,
-        };
-        rebuild_part(out, part, in_dq, next_is_name, p);
-    }
-}
-
-fn rebuild_part(
-    out: &mut Vec<u8>,
-    part: &WordPart,
-    in_dq: bool,
-    next_is_name: bool,
-    p: &Printer<'_>,
-) {
-    match &part.kind {
-        PartKind::Literal(t) => out.extend_from_slice(t),
-        PartKind::Quoted(t) if in_dq => {
-            for &b in t {
-                if matches!(b, b'$' | b'`' | b'"' | b'\\') {
-                    out.push(b'\\');
-                }
-                out.push(b);
-            }
-        }
-        PartKind::Quoted(t) => out.extend(single_quote(t)),
-        PartKind::DoubleQuoted(inner) => {
-            out.push(b'"');
-            rebuild_parts(out, inner, true, p);
-            out.push(b'"');
-        }
-        PartKind::Tilde(user) => {
-            out.push(b'~');
-            out.extend_from_slice(user);
-        }
-        PartKind::Param(pe) => rebuild_param(out, pe, in_dq, next_is_name, p),
-        PartKind::CommandSub {
-            program,
-            backquoted,
-        } => {
-            let body = p.comsub_text(program).unwrap_or_default();
-            if *backquoted {
-                out.push(b'`');
-                out.extend(body);
-                out.push(b'`');
-            } else {
-                out.extend_from_slice(b"$(");
-                out.extend(body);
-                out.push(b')');
-            }
-        }
-        PartKind::Arith(at) => {
-            out.extend_from_slice(b"$((");
-            rebuild_parts(out, &at.word.parts, true, p);
-            out.extend_from_slice(b"))");
-        }
-        PartKind::ProcessSub { program, output } => {
-            out.extend_from_slice(if *output { b">(" } else { b"<(" });
-            out.extend(p.comsub_text(program).unwrap_or_default());
-            out.push(b')');
-        }
-        PartKind::BraceList(alts) => {
-            out.push(b'{');
-            for (i, alt) in alts.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                rebuild_parts(out, alt, in_dq, p);
-            }
-            out.push(b'}');
-        }
-        PartKind::BraceRange { start, end, step } => {
-            out.push(b'{');
-            out.extend_from_slice(start);
-            out.extend_from_slice(b"..");
-            out.extend_from_slice(end);
-            if let Some(step) = step {
-                out.extend_from_slice(format!("..{step}").as_bytes());
-            }
-            out.push(b'}');
-        }
-        PartKind::ArrayLiteral(elements) => out.extend(p.array_text(elements)),
-        PartKind::ExtGlob { op, alternatives } => {
-            out.push(*op);
-            out.push(b'(');
-            for (i, alt) in alternatives.iter().enumerate() {
-                if i > 0 {
-                    out.push(b'|');
-                }
-                rebuild_parts(out, alt, in_dq, p);
-            }
-            out.push(b')');
-        }
-    }
-}
-
-fn rebuild_param(
-    out: &mut Vec<u8>,
-    pe: &ParamExpansion,
-    in_dq: bool,
-    next_is_name: bool,
-    p: &Printer<'_>,
-) {
-    let name: Vec<u8> = match &pe.name {
-        ParamName::Variable(n) => n.clone(),
-        ParamName::Positional(n) => n.to_string().into_bytes(),
-        ParamName::Special(c) => vec![*c],
-    };
-    let short = pe.subscript.is_none()
-        && !pe.indirect
-        && matches!(pe.op, ParamOp::Plain)
-        && match &pe.name {
-            ParamName::Variable(_) => !next_is_name,
-            ParamName::Positional(n) => *n < 10,
-            ParamName::Special(_) => true,
-        };
-    out.push(b'$');
-    if short {
-        out.extend_from_slice(&name);
-        return;
-    }
-    out.push(b'{');
-    if matches!(pe.op, ParamOp::Length) {
-        out.push(b'#');
-    }
-    if pe.indirect || matches!(pe.op, ParamOp::PrefixNames { .. } | ParamOp::Keys { .. }) {
-        out.push(b'!');
-    }
-    if let ParamOp::Bad(text) = &pe.op {
-        out.extend_from_slice(text);
-        out.push(b'}');
-        return;
-    }
-    out.extend_from_slice(&name);
-    match &pe.subscript {
-        Some(Subscript::At) => out.extend_from_slice(b"[@]"),
-        Some(Subscript::Star) => out.extend_from_slice(b"[*]"),
-        Some(Subscript::Index(w)) => {
-            out.push(b'[');
-            rebuild_parts(out, &w.parts, in_dq, p);
-            out.push(b']');
-        }
-        None => {}
-    }
-    rebuild_param_op(out, &pe.op, in_dq, p);
-    out.push(b'}');
-}
-
-fn rebuild_param_op(out: &mut Vec<u8>, op: &ParamOp, in_dq: bool, p: &Printer<'_>) {
-    let colon = |c: bool| -> &[u8] {
-        if c {
-            b":"
-        } else {
-            b""
-        }
-    };
-    let (head, words): (Vec<u8>, Vec<&Word>) = match op {
-        ParamOp::Default { colon: c, word } => ([colon(*c), b"-"].concat(), vec![word]),
-        ParamOp::Assign { colon: c, word } => ([colon(*c), b"="].concat(), vec![word]),
-        ParamOp::Error { colon: c, word } => ([colon(*c), b"?"].concat(), word.iter().collect()),
-        ParamOp::Alternative { colon: c, word } => ([colon(*c), b"+"].concat(), vec![word]),
-        ParamOp::RemovePrefix { longest, pattern } => (
-            if *longest {
-                b"##".to_vec()
-            } else {
-                b"#".to_vec()
-            },
-            vec![pattern],
-        ),
-        ParamOp::RemoveSuffix { longest, pattern } => (
-            if *longest {
-                b"%%".to_vec()
-            } else {
-                b"%".to_vec()
-            },
-            vec![pattern],
-        ),
-        ParamOp::Substring { offset, length } => {
-            out.push(b':');
-            rebuild_parts(out, &offset.parts, in_dq, p);
-            if let Some(length) = length {
-                out.push(b':');
-                rebuild_parts(out, &length.parts, in_dq, p);
-            }
-            return;
-        }
-        ParamOp::Replace {
-            mode,
-            pattern,
-            replacement,
-        } => {
-            out.extend_from_slice(match mode {
-                ReplaceMode::First => b"/",
-                ReplaceMode::All => b"//",
-                ReplaceMode::Prefix => b"/#",
-                ReplaceMode::Suffix => b"/%",
-            });
-            rebuild_parts(out, &pattern.parts, in_dq, p);
-            if let Some(r) = replacement {
-                out.push(b'/');
-                rebuild_parts(out, &r.parts, in_dq, p);
-            }
-            return;
-        }
-        ParamOp::Case {
-            upper,
-            all,
-            pattern,
-        } => {
-            let c = if *upper { b'^' } else { b',' };
-            let head = if *all { vec![c, c] } else { vec![c] };
-            (head, pattern.iter().collect())
-        }
-        ParamOp::Toggle { all, pattern } => (
-            if *all { b"~~".to_vec() } else { b"~".to_vec() },
-            pattern.iter().collect(),
-        ),
-        ParamOp::Transform(c) => (vec![b'@', *c], Vec::new()),
-        ParamOp::PrefixNames { star } => (
-            if *star { b"*".to_vec() } else { b"@".to_vec() },
-            Vec::new(),
-        ),
-        ParamOp::Keys { star } => (
-            if *star {
-                b"[*]".to_vec()
-            } else {
-                b"[@]".to_vec()
-            },
-            Vec::new(),
-        ),
-        ParamOp::Plain | ParamOp::Length | ParamOp::Bad(_) => (Vec::new(), Vec::new()),
-    };
-    out.extend_from_slice(&head);
-    for w in words {
-        rebuild_parts(out, &w.parts, in_dq, p);
-    }
 }
