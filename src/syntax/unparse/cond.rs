@@ -254,11 +254,10 @@ impl<'a> TokParser<'a> {
         let at = self.pos;
         if let Some(w) = self.word(at) {
             if let (Some(op), Some(right)) = (self.op(at + 1), self.word(at + 2)) {
-                if is_connective(op) {
-                    return None;
+                if !is_connective(op) {
+                    self.pos += 3;
+                    return Some(Node::Binary(w, op, right));
                 }
-                self.pos += 3;
-                return Some(Node::Binary(w, op, right));
             }
             self.pos += 1;
             return Some(Node::Unary(b"-n", w));

@@ -540,3 +540,10 @@ fn long_elif_chain_does_not_overflow() {
     let out = show_with(&text, None);
     assert_eq!(out.matches("if a; then").count(), n + 1);
 }
+#[test]
+fn cond_lone_words_joined() {
+    check(
+        "f() { [[ ! $cmd && $option && ($optionArg == 0) ]]; [[ a || b && ! c ]]; }",
+        "f () \n{ \n    [[ ! -n $cmd && -n $option && ( $optionArg == 0 ) ]];\n    [[ -n a || -n b && ! -n c ]]\n}",
+    );
+}
