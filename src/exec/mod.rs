@@ -24,9 +24,9 @@ pub use external::{cstring, Found};
 pub use redirect::{describe_io_error, SavedFds};
 pub use script::{AliasTable, InputKind};
 
-/// A function's definition as written, for `declare -f` and `type`.
+/// A function's definition as bash prints it, for `declare -f` and `type`.
 pub fn function_text(f: &crate::shell::Function) -> Vec<u8> {
-    f.text.clone()
+    crate::syntax::unparse::function_definition(&f.name, &f.body, &f.source.text)
 }
 
 use crate::diagnostic;

@@ -16,6 +16,7 @@ mod heredoc;
 mod param;
 pub mod parser;
 pub mod source;
+pub mod unparse;
 pub mod word;
 
 pub use command::assignment_prefix;
