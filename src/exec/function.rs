@@ -42,7 +42,12 @@ impl Shell {
             name: function.name.clone(),
             source: Rc::clone(&function.source),
             call_site,
-            saved_positional: Vec::new(),
+            // BASH_ARGV/BASH_ARGC need every frame's arguments (extdebug).
+            saved_positional: if self.opts.shopt("extdebug").unwrap_or(false) {
+                argv[1..].to_vec()
+            } else {
+                Vec::new()
+            },
         });
         self.vars.push_function_scope();
         self.exec_in_place = false;

@@ -48,7 +48,9 @@ impl Shell {
         let lastpipe = !self.jobs.job_control() && self.opts.shopt("lastpipe").unwrap_or(false);
         let (started, last_input) = self.start_stages(p, false, lastpipe)?;
         if lastpipe {
-            let pids = started.map(|(_, procs)| procs.iter().map(|pr| pr.pid).collect()).unwrap_or_default();
+            let pids = started
+                .map(|(_, procs)| procs.iter().map(|pr| pr.pid).collect())
+                .unwrap_or_default();
             return self.run_last_stage(p, last_input, pids);
         }
         let Some((pgid, processes)) = started else {

@@ -47,6 +47,16 @@ impl Shell {
         match cmd {
             Command::Simple(simple) => self.run_simple(simple),
             Command::Compound(compound) => self.run_compound(compound),
+            Command::Function(def)
+                if self.opts.posix() && !crate::shell::vars::is_valid_name(&def.name) =>
+            {
+                // POSIX mode: a function name must be a valid identifier.
+                let mut m = b"`".to_vec();
+                m.extend_from_slice(&def.name);
+                m.extend_from_slice(b"': not a valid identifier");
+                self.report_at(def.span, &m);
+                Ok(2)
+            }
             Command::Function(def) => {
                 let function = crate::shell::Function {
                     name: def.name.clone(),

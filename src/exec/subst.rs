@@ -19,10 +19,10 @@ impl Shell {
         if let Some(output) = self.read_file_substitution(program)? {
             return Ok(output);
         }
-        if let Some(output) = self.capture_builtin_output(program)? {
-            return Ok(output);
-        }
-        let mut output = self.capture_forked(program)?;
+        let mut output = match self.capture_builtin_output(program)? {
+            Some(output) => output,
+            None => self.capture_forked(program)?,
+        };
         if output.contains(&0) {
             output.retain(|&b| b != 0);
             self.report(b"warning: command substitution: ignored null byte in input");

@@ -738,6 +738,19 @@ impl Shell {
                     .collect(),
             );
         }
+        if matches!(name, b"BASH_ARGV" | b"BASH_ARGC")
+            && self.opts.shopt("extdebug").unwrap_or(false)
+        {
+            let mut out = Vec::new();
+            for frame in self.call_stack.iter().rev() {
+                if name == b"BASH_ARGC" {
+                    out.push(frame.saved_positional.len().to_string().into_bytes());
+                } else {
+                    out.extend(frame.saved_positional.iter().rev().cloned());
+                }
+            }
+            return Some(out);
+        }
         if self.call_stack.is_empty() {
             return None;
         }

@@ -169,7 +169,8 @@ pub struct CallFrame {
     /// Where the call was made: the caller's source and byte offset (the
     /// line number is computed only when asked for).
     pub call_site: (Rc<Source>, u32),
-    /// Positional parameters saved by the call.
+    /// The function's arguments, kept only under `shopt -s extdebug`
+    /// (for BASH_ARGV and BASH_ARGC).
     pub saved_positional: Vec<Vec<u8>>,
 }
 
