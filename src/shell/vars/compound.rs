@@ -283,7 +283,7 @@ mod tests {
             .unwrap();
         v.set_array(b"m", items(&[(Some(Subscript::Index(3)), "t")]), true)
             .unwrap();
-        assert_eq!(p(&mut v, "m"), r#"declare -A m=([a]="9" [3]="t" )"#);
+        assert_eq!(p(&mut v, "m"), r#"declare -A m=([3]="t" [a]="9" )"#);
         let e = v.set_array(b"m", items(&[(Some(Subscript::Key(b"")), "5")]), true);
         assert_eq!(e, Err(VarError::BadSubscript(b"m[]".to_vec())));
     }

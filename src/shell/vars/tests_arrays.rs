@@ -266,8 +266,8 @@ fn assoc_arrays() {
     v.append_element(b"m", Subscript::Key(b"z"), b"+").unwrap();
     v.set_element(b"m", Subscript::Index(7), b"seven".to_vec())
         .unwrap();
-    assert_eq!(keys(&mut v, "m").unwrap(), ["z", "a b", "7"]);
-    assert_eq!(all(&mut v, "m").unwrap(), ["1+", "2", "seven"]);
+    assert_eq!(keys(&mut v, "m").unwrap(), ["7", "z", "a b"]);
+    assert_eq!(all(&mut v, "m").unwrap(), ["seven", "1+", "2"]);
     assert_eq!(
         v.get_element(b"m", Subscript::Key(b"7")).as_deref(),
         Some(&b"seven"[..])
@@ -285,7 +285,7 @@ fn assoc_arrays() {
     assert_eq!(s(&mut v, "m").as_deref(), Some("5"));
     assert_eq!(
         p(&mut v, "m").as_deref(),
-        Some("declare -A m=([z]=\"1+\" [\"a b\"]=\"2\" [7]=\"seven\" [0]=\"5\" )")
+        Some("declare -A m=([7]=\"seven\" [0]=\"5\" [z]=\"1+\" [\"a b\"]=\"2\" )")
     );
     v.unset_element(b"m", Subscript::Key(b"a b")).unwrap();
     v.unset_element(b"m", Subscript::Key(b"missing")).unwrap();
@@ -294,7 +294,7 @@ fn assoc_arrays() {
         v.set_listing_line(b"m")
             .map(|l| String::from_utf8(l).unwrap())
             .as_deref(),
-        Some("m=([z]=\"1+\" [7]=\"seven\" [0]=\"5\" )")
+        Some("m=([7]=\"seven\" [0]=\"5\" [z]=\"1+\" )")
     );
 }
 

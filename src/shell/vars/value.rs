@@ -52,9 +52,9 @@ impl Hasher for FxHasher {
 
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Associative array that iterates in insertion order (bash uses hash order;
-/// insertion order is deterministic and what users expect). Overwriting a key
-/// keeps its position; removing and re-adding moves it to the end.
+/// Associative array. It remembers insertion order and iterates in bash's
+/// hash order (see [`AssocMap::iter`]). Overwriting a key keeps its
+/// position; removing and re-adding makes it the newest.
 #[derive(Clone, Default)]
 pub struct AssocMap {
     /// Slots in insertion order; `None` marks a removed entry.
@@ -106,12 +106,23 @@ impl AssocMap {
             }
         }
     }
-    /// `(key, value)` pairs in insertion order.
+    /// `(key, value)` pairs in bash's order: bash keeps associative arrays
+    /// in a 1024-bucket hash table (FNV-1 hash of the key), walks the buckets
+    /// in order, and within a bucket lists the most recently added key
+    /// first. Scripts that print `${!a[@]}` see the same order as in bash.
     pub fn iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
-        self.entries
+        let mut order: Vec<(usize, usize)> = self
+            .entries
             .iter()
-            .flatten()
-            .map(|(k, v)| (k.as_slice(), v.as_slice()))
+            .enumerate()
+            .filter_map(|(slot, e)| e.as_ref().map(|(k, _)| (bash_bucket(k), slot)))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        order.into_iter().filter_map(move |(_, slot)| {
+            self.entries[slot]
+                .as_ref()
+                .map(|(k, v)| (k.as_slice(), v.as_slice()))
+        })
     }
     pub fn keys(&self) -> impl Iterator<Item = &[u8]> {
         self.iter().map(|(k, _)| k)
@@ -183,14 +194,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn assoc_keeps_insertion_order() {
+    fn assoc_iterates_like_bash() {
+        // Expected orders are bash 5.2's for the same operations.
         let mut m = AssocMap::new();
         m.insert(b"z".to_vec(), b"1".to_vec());
         m.insert(b"a".to_vec(), b"2".to_vec());
         m.insert(b"m".to_vec(), b"3".to_vec());
-        assert_eq!(m.keys().collect::<Vec<_>>(), [b"z", b"a", b"m"]);
+        assert_eq!(m.keys().collect::<Vec<_>>(), [b"z", b"m", b"a"]);
         assert_eq!(m.insert(b"z".to_vec(), b"9".to_vec()), Some(b"1".to_vec()));
-        assert_eq!(m.keys().collect::<Vec<_>>(), [b"z", b"a", b"m"]);
+        assert_eq!(m.keys().collect::<Vec<_>>(), [b"z", b"m", b"a"]);
         assert_eq!(m.remove(b"a"), Some(b"2".to_vec()));
         m.insert(b"a".to_vec(), b"5".to_vec());
         assert_eq!(m.keys().collect::<Vec<_>>(), [b"z", b"m", b"a"]);
@@ -210,20 +222,20 @@ mod tests {
         }
         assert!(m.entries.len() < 40);
         let keys: Vec<_> = m.keys().map(<[u8]>::to_vec).collect();
-        assert_eq!(keys, [b"95", b"96", b"97", b"98", b"99"]);
+        assert_eq!(keys, [b"96", b"97", b"95", b"98", b"99"]);
         assert_eq!(m.get(b"97"), Some(&b"v".to_vec()));
         assert!(m.get(b"3").is_none());
     }
 
     #[test]
-    fn assoc_equality_is_order_sensitive() {
+    fn assoc_equality_compares_contents() {
         let mut a = AssocMap::new();
         a.insert(b"x".to_vec(), b"1".to_vec());
         a.insert(b"y".to_vec(), b"2".to_vec());
         let mut b = AssocMap::new();
         b.insert(b"y".to_vec(), b"2".to_vec());
         b.insert(b"x".to_vec(), b"1".to_vec());
-        assert_ne!(a, b);
+        assert_eq!(a, b);
         assert_eq!(a, a.clone());
     }
 
@@ -283,5 +295,52 @@ mod tests {
         let b = BuildHasherDefault::<FxHasher>::default();
         assert_ne!(b.hash_one(&b"ab"[..]), b.hash_one(&b"ab\0"[..]));
         assert_eq!(b.hash_one(b"abc".to_vec()), b.hash_one(&b"abc"[..]));
+    }
+}
+
+/// The bucket bash's `hash_string` (32-bit FNV-1) picks for a key in an
+/// associative array's 1024-bucket table.
+fn bash_bucket(key: &[u8]) -> usize {
+    let mut h: u32 = 2166136261;
+    for &b in key {
+        h = h.wrapping_mul(16777619);
+        h ^= u32::from(b);
+    }
+    (h & 1023) as usize
+}
+
+#[cfg(test)]
+mod bash_order_tests {
+    use super::AssocMap;
+
+    #[test]
+    fn iterates_in_bash_hash_order() {
+        // Order printed by bash 5.2 for these insertions.
+        let mut m = AssocMap::new();
+        for k in [
+            "a",
+            "b",
+            "c",
+            "d",
+            "e",
+            "apple",
+            "banana",
+            "x1",
+            "x2",
+            "zz",
+            "hello world",
+            "10",
+            "2",
+        ] {
+            m.insert(k.as_bytes().to_vec(), b"1".to_vec());
+        }
+        let keys: Vec<String> = m
+            .keys()
+            .map(|k| String::from_utf8_lossy(k).into_owned())
+            .collect();
+        assert_eq!(
+            keys.join(" "),
+            "x1 x2 2 hello world e d c b a zz apple 10 banana"
+        );
     }
 }
