@@ -19,6 +19,7 @@ pub fn run(inv: Invocation) -> i32 {
     let mut shell = Shell::new(inv.arg0.clone());
     shell.positional = inv.args.clone();
     shell.login = inv.login;
+    shell.opts.set_shopt("login_shell", inv.login);
     shell.command_string = inv.command.is_some();
     for (name, on) in &inv.options {
         if !shell.opts.set_named(name, *on) {
@@ -72,6 +73,10 @@ fn start_interactive(shell: &mut Shell, inv: &Invocation) {
         let _ = write_all_fd(2, b"whelk: no job control in this shell\n");
     }
     shell.opts.set_shopt("expand_aliases", true);
+    // Line editing is on in interactive shells only (`set -o` shows it).
+    if !shell.opts.get("vi") {
+        shell.opts.set_named("emacs", true);
+    }
 }
 
 fn dump_ast(inv: &Invocation) -> i32 {
