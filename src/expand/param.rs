@@ -758,7 +758,11 @@ impl Shell {
         match name {
             b"FUNCNAME" => {
                 let mut v: Vec<Vec<u8>> = frames.map(|f| f.name.clone()).collect();
-                v.push(b"main".to_vec());
+                // bash names the script's top level `main`; not so for -c
+                // strings and standard input.
+                if !self.command_string && !self.reading_stdin {
+                    v.push(b"main".to_vec());
+                }
                 Some(v)
             }
             b"BASH_SOURCE" => {
@@ -770,7 +774,9 @@ impl Shell {
                 let mut v: Vec<Vec<u8>> = frames
                     .map(|f| f.call_line().to_string().into_bytes())
                     .collect();
-                v.push(b"0".to_vec());
+                if !self.command_string && !self.reading_stdin {
+                    v.push(b"0".to_vec());
+                }
                 Some(v)
             }
             _ => None,
