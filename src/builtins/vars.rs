@@ -329,6 +329,7 @@ pub fn export(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     if argv.len() == 1 || (argv.len() == 2 && argv[1] == b"-p") {
         return Ok(print_with(shell, Attributes::EXPORT));
     }
+    trace_assignment_args(shell, argv);
     declare_common(shell, argv, DeclScope::Current, Attributes::EXPORT)
 }
 
@@ -336,7 +337,20 @@ pub fn readonly(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     if argv.len() == 1 || (argv.len() == 2 && argv[1] == b"-p") {
         return Ok(print_with(shell, Attributes::READONLY));
     }
+    trace_assignment_args(shell, argv);
     declare_common(shell, argv, DeclScope::Current, Attributes::READONLY)
+}
+
+/// bash's `set -x` shows the assignments `export`/`readonly` make.
+fn trace_assignment_args(shell: &mut Shell, argv: &[Vec<u8>]) {
+    if !shell.opts.xtrace() {
+        return;
+    }
+    for arg in argv.iter().skip(1).filter(|a| !a.starts_with(b"-")) {
+        if let (name, Some((value, append))) = split_assignment(arg) {
+            shell.trace_assignment(name, append, value);
+        }
+    }
 }
 
 /// `export -p` / `readonly -p`: bash prints `declare -x …` lines.
