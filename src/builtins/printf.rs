@@ -11,6 +11,7 @@ mod bignum;
 mod fmtfloat;
 mod ldouble;
 mod numarg;
+pub use numarg::set_utf8_locale;
 mod quote;
 mod spec;
 mod strftime;

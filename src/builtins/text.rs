@@ -43,6 +43,7 @@ pub fn printf(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         );
         return Ok(2);
     };
+    super::printf::set_utf8_locale(shell.utf8_locale);
     let result = super::printf::format(format, rest);
     for e in &result.errors {
         error(shell, b"printf", e);

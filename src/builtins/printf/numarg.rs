@@ -107,6 +107,16 @@ pub(super) fn is_char_code(arg: &[u8]) -> bool {
     matches!(arg.first(), Some(b'\'' | b'"'))
 }
 
+/// Whether the locale's character set is UTF-8 (set by the shell from
+/// LC_ALL/LC_CTYPE/LANG before each `printf`; in the C locale `'c` gives
+/// the first byte, as in bash).
+static UTF8_LOCALE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Tells `printf` whether characters are UTF-8 sequences or single bytes.
+pub fn set_utf8_locale(on: bool) {
+    UTF8_LOCALE.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The code of the character after the quote: a UTF-8 character's code
 /// point, else the single byte (0 if there is none). Trailing characters
 /// are ignored, as in bash.
@@ -115,6 +125,9 @@ pub(super) fn char_code(arg: &[u8]) -> u64 {
     let Some(&first) = rest.first() else {
         return 0;
     };
+    if !UTF8_LOCALE.load(std::sync::atomic::Ordering::Relaxed) {
+        return u64::from(first);
+    }
     let len = match first {
         0xc2..=0xdf => 2,
         0xe0..=0xef => 3,
