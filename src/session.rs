@@ -274,19 +274,7 @@ fn init_variables(shell: &mut Shell) {
         let exe = shell.own_executable();
         let _ = shell.vars.set(b"SHELL", exe);
     }
-    let locale = [b"LC_ALL".as_slice(), b"LC_CTYPE", b"LANG"]
-        .iter()
-        .find_map(|n| {
-            shell
-                .vars
-                .get(n)
-                .filter(|v| !v.is_empty())
-                .map(|v| v.into_owned())
-        })
-        .unwrap_or_default();
-    let lower = locale.to_ascii_lowercase();
-    shell.utf8_locale =
-        lower.windows(4).any(|w| w == b"utf8") || lower.windows(5).any(|w| w == b"utf-8");
+    shell.update_locale();
 }
 
 /// Login shells read /etc/profile and ~/.profile; interactive shells then

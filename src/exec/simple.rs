@@ -347,6 +347,9 @@ impl Shell {
         } else {
             self.vars.set(name, value)
         };
+        if matches!(name, b"LC_ALL" | b"LC_CTYPE" | b"LANG") {
+            self.update_locale();
+        }
         result.map_err(|e| e.message())
     }
 

@@ -232,6 +232,23 @@ impl Shell {
         }
     }
 
+    /// Recomputes whether the character set is UTF-8 from LC_ALL,
+    /// LC_CTYPE and LANG (at start-up and when one of them is assigned).
+    pub fn update_locale(&mut self) {
+        let locale = [b"LC_ALL".as_slice(), b"LC_CTYPE", b"LANG"]
+            .iter()
+            .find_map(|n| {
+                self.vars
+                    .get(n)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| v.into_owned())
+            })
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        self.utf8_locale =
+            locale.windows(4).any(|w| w == b"utf8") || locale.windows(5).any(|w| w == b"utf-8");
+    }
+
     /// Running a file through `.`/`source` (where `return` is allowed).
     pub fn in_sourced_file(&self) -> bool {
         self.source_depth > 0
