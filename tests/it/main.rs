@@ -5,4 +5,5 @@ mod jobctl;
 mod jobctl_script;
 mod parse;
 mod pty;
+mod repl;
 mod support;
