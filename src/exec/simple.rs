@@ -75,7 +75,7 @@ impl Shell {
         if self.opts.xtrace() {
             self.trace_command(&cmd.assignments, &argv)?;
         }
-        let builtin = builtins::find(&argv[0]);
+        let builtin = builtins::find_enabled(self, &argv[0]);
         if let Some(b) = builtin.filter(|b| b.special) {
             return self.run_special_builtin(b, cmd, &argv, &arrays);
         }

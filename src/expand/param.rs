@@ -585,7 +585,7 @@ impl Shell {
             b"LINENO" => s(self.current_line().to_string()),
             b"BASHPID" => s(std::process::id().to_string()),
             b"BASH_SUBSHELL" => s(self.subshell_depth.to_string()),
-            b"FUNCNAME" | b"BASH_SOURCE" | b"PIPESTATUS" => {
+            b"FUNCNAME" | b"BASH_SOURCE" | b"PIPESTATUS" | b"DIRSTACK" => {
                 let items = self.dynamic_array(name)?;
                 Some(items.into_iter().next().map_or(Value::Unset, Value::Str))
             }
@@ -596,6 +596,9 @@ impl Shell {
     /// Arrays computed from shell state: `FUNCNAME`, `BASH_SOURCE`,
     /// `BASH_LINENO`.
     fn dynamic_array(&mut self, name: &[u8]) -> Option<Vec<Vec<u8>>> {
+        if name == b"DIRSTACK" {
+            return Some(crate::builtins::dirstack_array(self));
+        }
         if name == b"PIPESTATUS" {
             return Some(
                 self.pipestatus

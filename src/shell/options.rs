@@ -41,6 +41,7 @@ pub const SHOPT_OPTIONS: &[(&str, bool)] = &[
     ("checkwinsize", true),
     ("cmdhist", true),
     ("dotglob", false),
+    ("execfail", false),
     ("expand_aliases", false),
     ("extglob", false),
     ("extquote", true),
