@@ -51,13 +51,38 @@ pub fn initial_cwd() -> Option<Vec<u8>> {
     getcwd()
 }
 
-/// The shell's current directory (bash's `get_working_directory`),
-/// asking the system once if it is not known yet.
+/// The shell's current directory, asking the system once if it is not
+/// known yet (quietly; see [`working_dir`]).
 pub fn current_dir(shell: &mut Shell) -> Option<Vec<u8>> {
     if shell.cwd.is_none() {
         shell.cwd = getcwd();
     }
     shell.cwd.clone()
+}
+
+/// bash's `get_working_directory`: like [`current_dir`], but when the
+/// system cannot name the directory (it was removed) says so, bare on
+/// standard error as bash does, in the name of `for_whom`.
+pub fn working_dir(shell: &mut Shell, for_whom: &str) -> Option<Vec<u8>> {
+    if shell.cwd.is_none() {
+        match std::env::current_dir() {
+            Ok(p) => shell.cwd = Some(p.as_os_str().as_bytes().to_vec()),
+            Err(e) => {
+                let m = format!(
+                    "{for_whom}: error retrieving current directory: getcwd: cannot access parent directories: {}\n",
+                    crate::exec::describe_io_error(&e)
+                );
+                let _ = crate::sys::fd::write_all_fd(2, m.as_bytes());
+            }
+        }
+    }
+    shell.cwd.clone()
+}
+
+/// bash's `resetpwd`: forgets the logical directory and asks the system.
+fn reset_pwd(shell: &mut Shell, for_whom: &str) -> Option<Vec<u8>> {
+    shell.cwd = None;
+    working_dir(shell, for_whom)
 }
 
 /// bash's `sh_canonpath`: removes `.`, empty components and `..`
@@ -114,12 +139,15 @@ pub fn canon_path(path: &[u8], check: bool) -> Option<Vec<u8>> {
     Some(result)
 }
 
-/// `dir` made absolute against the shell's current directory.
+/// `dir` made absolute against the shell's current directory (as given
+/// when that is unknown).
 fn make_absolute(shell: &mut Shell, dir: &[u8]) -> Vec<u8> {
     if dir.starts_with(b"/") {
         return dir.to_vec();
     }
-    let mut t = current_dir(shell).unwrap_or_else(|| b".".to_vec());
+    let Some(mut t) = working_dir(shell, "chdir") else {
+        return dir.to_vec();
+    };
     if !t.ends_with(b"/") {
         t.push(b'/');
     }
@@ -154,18 +182,18 @@ fn change_to_directory(shell: &mut Shell, newdir: &[u8], physical: bool) -> Resu
     }
     match chdir(&tdir) {
         Ok(()) => {
-            shell.cwd = if canon_failed {
-                getcwd().or(Some(tdir))
-            } else {
-                Some(tdir)
-            };
+            if !canon_failed || reset_pwd(shell, "cd").is_none() {
+                shell.cwd = Some(tdir);
+            }
             Ok(())
         }
         // A logical path through a removed or unsearchable parent: try the
         // name as given (not in posix mode).
         Err(e) => {
             if !posix && chdir(newdir).is_ok() {
-                shell.cwd = getcwd().or(Some(tdir));
+                if reset_pwd(shell, "cd").is_none() {
+                    shell.cwd = Some(tdir);
+                }
                 Ok(())
             } else {
                 Err(e)
@@ -177,7 +205,7 @@ fn change_to_directory(shell: &mut Shell, newdir: &[u8], physical: bool) -> Resu
 /// bash's `bindpwd`: `$OLDPWD` gets the old `$PWD`, `$PWD` the new
 /// directory; 1 if either is readonly.
 fn bind_pwd(shell: &mut Shell, physical: bool) -> i32 {
-    let mut dir = current_dir(shell).unwrap_or_default();
+    let mut dir = working_dir(shell, "cd").unwrap_or_default();
     if physical {
         if let Ok(p) = std::fs::canonicalize(OsStr::from_bytes(&dir)) {
             dir = p.as_os_str().as_bytes().to_vec();
@@ -337,22 +365,20 @@ pub fn pwd(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     for (c, _) in &parsed.opts {
         physical = *c == b'P';
     }
-    let cwd = current_dir(shell);
+    let cwd = shell.cwd.clone();
     let mut dir = match (&cwd, physical) {
         (Some(c), true) => std::fs::canonicalize(OsStr::from_bytes(c))
             .ok()
             .map(|p| p.as_os_str().as_bytes().to_vec()),
-        (c, false) => c.clone(),
-        (None, true) => None,
+        (Some(c), false) => Some(c.clone()),
+        (None, _) => working_dir(shell, "pwd"),
     };
     // The directory went away or was renamed under us: ask the system.
-    let stale = cwd.is_some() && dir.is_none()
-        || shell.opts.get("posix") && !cwd.as_ref().is_some_and(|c| same_file(b".", c));
+    let stale = cwd
+        .as_ref()
+        .is_some_and(|c| dir.is_none() || shell.opts.get("posix") && !same_file(b".", c));
     if stale {
-        dir = getcwd();
-        if dir.is_some() {
-            shell.cwd = dir.clone();
-        }
+        dir = reset_pwd(shell, "pwd");
     }
     match dir {
         Some(d) => {
@@ -362,15 +388,7 @@ pub fn pwd(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             }
             Ok(0)
         }
-        None => {
-            let e = Errno::last();
-            let m = format!(
-                "error retrieving current directory: getcwd: cannot access parent directories: {}",
-                e.desc()
-            );
-            error(shell, b"pwd", m.as_bytes());
-            Ok(1)
-        }
+        None => Ok(1),
     }
 }
 

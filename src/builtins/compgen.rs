@@ -266,10 +266,7 @@ fn commands(shell: &mut Shell, word: &[u8]) -> Vec<Vec<u8>> {
     if word.contains(&b'/') {
         return files(shell, word, FileKind::Command);
     }
-    let mut v = Vec::new();
-    if shell.aliases_enabled() {
-        v.extend(aliases(shell));
-    }
+    let mut v = aliases(shell);
     v.extend(super::lookup::KEYWORDS.iter().map(|k| k.to_vec()));
     v.extend(functions(shell));
     v.extend(builtins_enabled(shell, true));
@@ -316,20 +313,10 @@ pub fn files(shell: &mut Shell, word: &[u8], kind: FileKind) -> Vec<Vec<u8>> {
     } else {
         expand_tilde(shell, dir_typed)
     };
-    let Ok(entries) = std::fs::read_dir(OsStr::from_bytes(&dir_read)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<Vec<u8>> = entries
-        .flatten()
-        .map(|e| e.file_name().as_bytes().to_vec())
-        .collect();
-    // read_dir leaves out `.` and `..`; readline offers them for a `.` word.
-    if base.starts_with(b".") {
-        names.splice(0..0, [b".".to_vec(), b"..".to_vec()]);
-    }
     let mut v = Vec::new();
-    for name in names {
-        if !name.starts_with(base) {
+    for name in dir_entries(&dir_read) {
+        // `.` and `..` only when the word asks for them (readline).
+        if !name.starts_with(base) || (base.is_empty() && (name == b"." || name == b"..")) {
             continue;
         }
         let full = [dir_read.as_slice(), b"/", &name].concat();
@@ -343,6 +330,21 @@ pub fn files(shell: &mut Shell, word: &[u8], kind: FileKind) -> Vec<Vec<u8>> {
         }
     }
     v
+}
+
+/// A directory's entries in the order the system lists them, `.` and
+/// `..` included.
+fn dir_entries(dir: &[u8]) -> Vec<Vec<u8>> {
+    use nix::fcntl::OFlag;
+    use nix::sys::stat::Mode;
+    let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+    let Ok(mut d) = nix::dir::Dir::open(OsStr::from_bytes(dir), flags, Mode::empty()) else {
+        return Vec::new();
+    };
+    d.iter()
+        .flatten()
+        .map(|e| e.file_name().to_bytes().to_vec())
+        .collect()
 }
 
 fn is_dir(path: &[u8]) -> bool {
@@ -542,6 +544,7 @@ fn filter(shell: &mut Shell, all: Vec<Vec<u8>>, pattern: &[u8], word: &[u8]) -> 
     }
     let opts = PatternOptions {
         extglob: shell.opts.shopt("extglob").unwrap_or(false),
+        nocase: shell.opts.shopt("nocasematch").unwrap_or(false),
         ..Default::default()
     };
     let compiled = Pattern::new(&pat, opts);

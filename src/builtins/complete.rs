@@ -205,10 +205,7 @@ pub fn parse_spec_args(
             b'C' => a.spec.command = arg,
             b'p' => a.print = true,
             b'r' => a.remove = true,
-            b'D' => a.special = Some(DEFAULT_CMD),
-            b'E' if a.special != Some(INITIAL_WORD) => a.special = Some(EMPTY_CMD),
-            b'I' => a.special = Some(INITIAL_WORD),
-            b'E' => {}
+            b'D' | b'E' | b'I' => a.special = Some(special_target(a.special, c)),
             letter => {
                 if let Some(i) = ACTIONS.iter().position(|(_, l)| *l == Some(letter)) {
                     a.spec.actions |= 1 << i;
@@ -217,6 +214,25 @@ pub fn parse_spec_args(
         }
     }
     Ok(a)
+}
+
+/// The name `-D`, `-E` or `-I` stands for; `-D` wins over `-E`, which
+/// wins over `-I`, whatever their order.
+fn special_target(current: Option<&'static [u8]>, flag: u8) -> &'static [u8] {
+    let rank = |n: &[u8]| match n {
+        DEFAULT_CMD => 3,
+        EMPTY_CMD => 2,
+        _ => 1,
+    };
+    let new = match flag {
+        b'D' => DEFAULT_CMD,
+        b'E' => EMPTY_CMD,
+        _ => INITIAL_WORD,
+    };
+    match current {
+        Some(c) if rank(c) > rank(new) => c,
+        _ => new,
+    }
 }
 
 /// How a name is written at the end of a `complete -p` line.
@@ -387,10 +403,7 @@ pub fn compopt(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
                     j = w.len();
                     continue;
                 }
-                b'D' => special = Some(DEFAULT_CMD),
-                b'E' if special != Some(INITIAL_WORD) => special = Some(EMPTY_CMD),
-                b'E' => {}
-                b'I' => special = Some(INITIAL_WORD),
+                b'D' | b'E' | b'I' => special = Some(special_target(special, w[j])),
                 c => {
                     let sign = if plus { b'+' } else { b'-' };
                     return Ok(super::args::invalid_option(shell, b"compopt", &[sign, c]));

@@ -6,14 +6,14 @@
 //! Entry points: [`pushd`], [`popd`], [`dirs`], [`dirstack_array`].
 
 use super::args::{invalid_option, usage};
-use super::cd::{change_dir, current_dir};
+use super::cd::{change_dir, working_dir};
 use super::{error, out};
 use crate::exec::Status;
 use crate::shell::Shell;
 
 /// `DIRSTACK`: the current directory, then the stack from the top.
 pub fn dirstack_array(shell: &mut Shell) -> Vec<Vec<u8>> {
-    let mut v = vec![current_dir(shell).unwrap_or_default()];
+    let mut v = vec![working_dir(shell, "dirstack").unwrap_or_else(|| b".".to_vec())];
     v.extend(shell.dir_stack.iter().rev().cloned());
     v
 }
@@ -114,7 +114,7 @@ pub fn pushd(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     let Some(dir) = argv.get(i).cloned() else {
         return Ok(0);
     };
-    let Some(current) = current_dir(shell) else {
+    let Some(current) = working_dir(shell, "pushd") else {
         return Ok(1);
     };
     if !no_cd {
@@ -140,7 +140,7 @@ fn swap_top(shell: &mut Shell) -> i32 {
         error(shell, b"pushd", b"no other directory");
         return 1;
     };
-    let Some(current) = current_dir(shell) else {
+    let Some(current) = working_dir(shell, "pushd") else {
         shell.dir_stack.push(top);
         return 1;
     };
@@ -150,7 +150,7 @@ fn swap_top(shell: &mut Shell) -> i32 {
 
 /// `pushd +N`: rotate so entry N becomes the top.
 fn rotate_stack(shell: &mut Shell, num: usize, no_cd: bool) -> i32 {
-    let Some(mut temp) = current_dir(shell) else {
+    let Some(mut temp) = working_dir(shell, "pushd") else {
         return 1;
     };
     if num == 0 {
@@ -321,7 +321,8 @@ fn list(shell: &mut Shell, flags: Flags, only: Option<Option<usize>>) -> i32 {
             entry(&mut text, depth - i, p);
         }
         _ => {
-            let cwd = current_dir(shell).unwrap_or_else(|| b"<no current directory>".to_vec());
+            let cwd =
+                working_dir(shell, "dirs").unwrap_or_else(|| b"<no current directory>".to_vec());
             let p = format(shell, &cwd);
             entry(&mut text, 0, p);
         }

@@ -57,7 +57,7 @@ fn read_octal(s: &[u8]) -> Option<u32> {
 
 /// Applies a symbolic mode (`u=rwx,g+w,o-x`) to the permission bits
 /// (the complement of the mask); the error message on a bad mode.
-pub fn parse_symbolic(mode: &[u8], initial: u32) -> Result<u32, String> {
+pub fn parse_symbolic(mode: &[u8], initial: u32) -> Result<u32, Vec<u8>> {
     let mut bits = initial;
     for clause in mode.split(|&b| b == b',') {
         let mut s = clause.iter().copied().peekable();
@@ -73,8 +73,9 @@ pub fn parse_symbolic(mode: &[u8], initial: u32) -> Result<u32, String> {
         }
         let op = s.next();
         if !matches!(op, Some(b'+' | b'-' | b'=')) {
-            let c = op.map_or(String::new(), |c| (c as char).to_string());
-            return Err(format!("`{c}': invalid symbolic mode operator"));
+            // bash prints the NUL that ended the mode, byte for byte.
+            let c = op.unwrap_or(0);
+            return Err([b"`".as_slice(), &[c], b"': invalid symbolic mode operator"].concat());
         }
         let mut perm = 0u32;
         for c in s {
@@ -82,7 +83,11 @@ pub fn parse_symbolic(mode: &[u8], initial: u32) -> Result<u32, String> {
                 b'r' => 0o444,
                 b'w' => 0o222,
                 b'x' => 0o111,
-                _ => return Err(format!("`{}': invalid symbolic mode character", c as char)),
+                _ => {
+                    return Err(
+                        [b"`".as_slice(), &[c], b"': invalid symbolic mode character"].concat(),
+                    )
+                }
             };
         }
         if who != 0 {
@@ -136,7 +141,7 @@ pub fn umask(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         match parse_symbolic(mode, !current_umask() & 0o777) {
             Ok(bits) => !bits & 0o777,
             Err(m) => {
-                error(shell, b"umask", m.as_bytes());
+                error(shell, b"umask", &m);
                 return Ok(1);
             }
         }
@@ -449,7 +454,9 @@ mod tests {
     use super::*;
 
     fn sym(mode: &str, mask: u32) -> Result<u32, String> {
-        parse_symbolic(mode.as_bytes(), !mask & 0o777).map(|b| !b & 0o777)
+        parse_symbolic(mode.as_bytes(), !mask & 0o777)
+            .map(|b| !b & 0o777)
+            .map_err(|e| String::from_utf8_lossy(&e).into_owned())
     }
 
     #[test]

@@ -44,9 +44,16 @@ fn source_path(shell: &mut Shell, name: &[u8]) -> Option<Vec<u8>> {
     (!posix).then(|| name.to_vec())
 }
 
-/// A failed `.` is fatal in a non-interactive posix-mode shell.
+thread_local! {
+    /// A builtin is running under `command`, which keeps special-builtin
+    /// errors from exiting the shell (bash's `executing_command_builtin`).
+    static UNDER_COMMAND: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A failed `.` is fatal in a non-interactive posix-mode shell (unless
+/// run through `command`).
 fn source_failed(shell: &mut Shell, status: i32) -> Status {
-    if shell.opts.get("posix") && !shell.interactive {
+    if shell.opts.get("posix") && !shell.interactive && !UNDER_COMMAND.with(|c| c.get()) {
         Err(Unwind::Exit(status))
     } else {
         Ok(status)
@@ -174,6 +181,12 @@ pub fn exec(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             cannot_execute(shell, &p, reason);
             return exec_failed(shell, 126);
         }
+        Found::NotFound if name.contains(&b'/') => {
+            // A path is tried as it is, like bash: execve says ENOENT.
+            let p = full_pathname(shell, name);
+            shell.report(&[p.as_slice(), b": No such file or directory"].concat());
+            return exec_failed(shell, 127);
+        }
         Found::NotFound => {
             error(shell, b"exec", &[name.as_slice(), b": not found"].concat());
             return exec_failed(shell, 127);
@@ -273,7 +286,10 @@ pub fn command(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         return Ok(if any { 0 } else { 1 });
     }
     if let Some(b) = super::find_enabled(shell, &args[0]) {
-        return (b.run)(shell, args);
+        let outer = UNDER_COMMAND.with(|c| c.replace(true));
+        let result = (b.run)(shell, args);
+        UNDER_COMMAND.with(|c| c.set(outer));
+        return result;
     }
     let found = if std_path && !args[0].contains(&b'/') {
         match search_in(&standard_path(), &args[0], false).pop() {

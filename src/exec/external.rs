@@ -110,7 +110,12 @@ impl Shell {
                 Ok(126)
             }
             Found::NotFound => {
-                self.report_at(span, &[argv[0].as_slice(), b": command not found"].concat());
+                let reason: &[u8] = if argv[0].contains(&b'/') {
+                    b": No such file or directory"
+                } else {
+                    b": command not found"
+                };
+                self.report_at(span, &[argv[0].as_slice(), reason].concat());
                 Ok(127)
             }
         }
