@@ -139,9 +139,10 @@ fn action(shell: &mut Shell, name: &str, word: &[u8]) -> Vec<Vec<u8>> {
 }
 
 fn aliases(shell: &Shell) -> Vec<Vec<u8>> {
-    let mut v: Vec<Vec<u8>> = shell.aliases.0.borrow().keys().cloned().collect();
-    v.sort();
-    v
+    super::run::sorted_aliases(shell)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect()
 }
 
 fn functions(shell: &Shell) -> Vec<Vec<u8>> {

@@ -324,43 +324,81 @@ pub fn builtin(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     }
 }
 
+/// bash's `legal_alias_name`: no blanks, operators, quotes, `$` or `/`.
+fn legal_alias_name(name: &[u8]) -> bool {
+    !name.iter().any(|b| b"()<>;&| \t\n\"'`\\$/".contains(b))
+}
+
+/// One alias as `alias name='value'` (just `name='value'` in posix mode
+/// without `-p`).
+fn alias_line(name: &[u8], value: &[u8], reusable: bool) -> Vec<u8> {
+    let mut l = Vec::new();
+    if reusable {
+        l.extend_from_slice(b"alias ");
+        if name.starts_with(b"-") {
+            l.extend_from_slice(b"-- ");
+        }
+    }
+    l.extend_from_slice(name);
+    l.push(b'=');
+    l.extend(crate::expand::quote::single_quote(value));
+    l.push(b'\n');
+    l
+}
+
+/// Every alias in bash's listing order (the first bytes compared as
+/// signed chars, then the names byte-wise).
+pub fn sorted_aliases(shell: &Shell) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let mut all: Vec<(Vec<u8>, Vec<u8>)> = shell
+        .aliases
+        .0
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    all.sort_by(|(a, _), (b, _)| {
+        let first = |n: &[u8]| n.first().map_or(0, |&c| c as i8);
+        first(a).cmp(&first(b)).then_with(|| a.cmp(b))
+    });
+    all
+}
+
 pub fn alias(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
-    let args: Vec<&Vec<u8>> = argv[1..].iter().filter(|a| a.as_slice() != b"-p").collect();
-    let line = |name: &[u8], value: &[u8]| {
-        let mut l = b"alias ".to_vec();
-        l.extend_from_slice(name);
-        l.push(b'=');
-        l.extend(crate::expand::quote::single_quote(value));
-        l.push(b'\n');
-        l
+    let parsed = match args::parse(shell, argv, "p") {
+        Ok(p) => p,
+        Err(s) => return Ok(s),
     };
-    if args.is_empty() {
-        let mut all: Vec<(Vec<u8>, Vec<u8>)> = shell
-            .aliases
-            .0
-            .borrow()
+    let reusable = parsed.has(b'p') || !shell.opts.get("posix");
+    let operands = &argv[parsed.rest..];
+    if operands.is_empty() || parsed.has(b'p') {
+        let text: Vec<u8> = sorted_aliases(shell)
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .flat_map(|(k, v)| alias_line(k, v, reusable))
             .collect();
-        all.sort();
-        let text: Vec<u8> = all.iter().flat_map(|(k, v)| line(k, v)).collect();
-        return Ok(out(shell, &text));
+        out(shell, &text);
     }
     let mut status = 0;
-    for arg in args {
+    for arg in operands {
         match arg.iter().position(|&b| b == b'=') {
-            Some(eq) => {
-                shell
-                    .aliases
-                    .0
-                    .borrow_mut()
-                    .insert(arg[..eq].to_vec(), arg[eq + 1..].to_vec());
+            Some(eq) if eq > 0 => {
+                let name = &arg[..eq];
+                if legal_alias_name(name) {
+                    let value = arg[eq + 1..].to_vec();
+                    shell.aliases.0.borrow_mut().insert(name.to_vec(), value);
+                } else {
+                    error(
+                        shell,
+                        b"alias",
+                        &[b"`", name, b"': invalid alias name"].concat(),
+                    );
+                    status = 1;
+                }
             }
-            None => {
+            _ => {
                 let value = shell.aliases.0.borrow().get(arg.as_slice()).cloned();
                 match value {
                     Some(v) => {
-                        out(shell, &line(arg, &v));
+                        out(shell, &alias_line(arg, &v, reusable));
                     }
                     None => {
                         error(shell, b"alias", &[arg.as_slice(), b": not found"].concat());
@@ -374,19 +412,23 @@ pub fn alias(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
 }
 
 pub fn unalias(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    let parsed = match args::parse(shell, argv, "a") {
+        Ok(p) => p,
+        Err(s) => return Ok(s),
+    };
+    if parsed.has(b'a') {
+        shell.aliases.0.borrow_mut().clear();
+        return Ok(0);
+    }
+    let operands = &argv[parsed.rest..];
+    if operands.is_empty() {
+        args::usage(b"unalias");
+        return Ok(2);
+    }
     let mut status = 0;
-    for arg in &argv[1..] {
-        if arg == b"-a" {
-            shell.aliases.0.borrow_mut().clear();
-            continue;
-        }
-        if shell
-            .aliases
-            .0
-            .borrow_mut()
-            .remove(arg.as_slice())
-            .is_none()
-        {
+    for arg in operands {
+        let removed = shell.aliases.0.borrow_mut().remove(arg.as_slice());
+        if removed.is_none() {
             error(
                 shell,
                 b"unalias",
