@@ -314,6 +314,9 @@ impl Shell {
     /// The hashed path of `name` (counting a hit), after forgetting the
     /// table if PATH changed since it was filled.
     pub fn hash_lookup(&mut self, name: &[u8]) -> Option<Vec<u8>> {
+        if !self.opts.get("hashall") {
+            return None;
+        }
         self.sync_hash();
         self.hash.lookup(name)
     }

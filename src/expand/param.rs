@@ -206,7 +206,12 @@ impl Shell {
                 let ParamName::Variable(name) = &p.name else {
                     return Ok(Value::Unset);
                 };
-                let keys = self.vars.keys(name).unwrap_or_default();
+                let keys = match self.dynamic_array(name) {
+                    Some(items) => (0..items.len())
+                        .map(|i| i.to_string().into_bytes())
+                        .collect(),
+                    None => self.vars.keys(name).unwrap_or_default(),
+                };
                 let sep = self.vars.get(b"IFS").map(|v| v.into_owned());
                 Value::List(keys, *star, sep)
             }
@@ -521,8 +526,11 @@ impl Shell {
                 Some(Subscript::Index(w)) => {
                     if let Some(items) = self.dynamic_array(v) {
                         let i = self.eval_arith_word(w, span)?;
-                        return Ok(items
-                            .get(i as usize)
+                        // A negative index counts from the end.
+                        let i = if i < 0 { i + items.len() as i64 } else { i };
+                        return Ok(usize::try_from(i)
+                            .ok()
+                            .and_then(|i| items.get(i))
                             .map_or(Value::Unset, |s| Value::Str(s.clone())));
                     }
                     match self.eval_subscript(v, w, span)? {
