@@ -119,3 +119,68 @@ pub fn parse(shell: &mut Shell, argv: &[Vec<u8>], spec: &str) -> Result<Parsed, 
 pub fn no_options(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<usize, i32> {
     parse(shell, argv, "").map(|p| p.rest)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(ws: &[&str]) -> Vec<Vec<u8>> {
+        ws.iter().map(|w| w.as_bytes().to_vec()).collect()
+    }
+
+    fn shell() -> Shell {
+        Shell::new(b"whelk".to_vec())
+    }
+
+    #[test]
+    fn grouped_flags_and_arguments() {
+        let mut sh = shell();
+        let argv = words(&["hash", "-rlpPATH", "-t", "x"]);
+        let p = parse(&mut sh, &argv, "dlp:rt").ok().unwrap();
+        assert!(p.has(b'r') && p.has(b'l') && p.has(b't'));
+        assert_eq!(p.value(b'p'), Some(&b"PATH"[..]));
+        assert_eq!(p.rest, 3);
+        let argv = words(&["hash", "-p", "/bin/ls", "ls"]);
+        let p = parse(&mut sh, &argv, "dlp:rt").ok().unwrap();
+        assert_eq!(p.value(b'p'), Some(&b"/bin/ls"[..]));
+        assert_eq!(p.rest, 3);
+    }
+
+    #[test]
+    fn operands_and_double_dash_end_options() {
+        let mut sh = shell();
+        let p = parse(&mut sh, &words(&["cd", "-L", "--", "-P"]), "eLP")
+            .ok()
+            .unwrap();
+        assert_eq!(p.rest, 3);
+        assert!(!p.has(b'P'));
+        let p = parse(&mut sh, &words(&["cd", "-", "x"]), "eLP")
+            .ok()
+            .unwrap();
+        assert_eq!(p.rest, 1);
+    }
+
+    #[test]
+    fn optional_arguments_take_non_option_words() {
+        let mut sh = shell();
+        let p = parse(&mut sh, &words(&["ulimit", "-n", "100", "-s"]), "an;s;")
+            .ok()
+            .unwrap();
+        assert_eq!(p.opts, vec![(b'n', Some(b"100".to_vec())), (b's', None)]);
+        let p = parse(&mut sh, &words(&["ulimit", "-n", "-s"]), "an;s;")
+            .ok()
+            .unwrap();
+        assert_eq!(p.opts, vec![(b'n', None), (b's', None)]);
+    }
+
+    #[test]
+    fn bad_options_give_status_two() {
+        let mut sh = shell();
+        assert_eq!(parse(&mut sh, &words(&["cd", "-x"]), "eLP").err(), Some(2));
+        assert_eq!(parse(&mut sh, &words(&["hash", "-p"]), "p:").err(), Some(2));
+        assert_eq!(
+            no_options(&mut sh, &words(&["eval", "--", "-x"])).ok(),
+            Some(2)
+        );
+    }
+}

@@ -341,3 +341,38 @@ fn list(shell: &mut Shell, flags: Flags, only: Option<Option<usize>>) -> i32 {
     text.push(b'\n');
     out(shell, &text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shell_with_stack(n: usize) -> Shell {
+        let mut sh = Shell::new(b"whelk".to_vec());
+        sh.dir_stack = (0..n).map(|i| format!("/d{i}").into_bytes()).collect();
+        sh
+    }
+
+    #[test]
+    fn dirs_indexes_like_bash() {
+        let sh = shell_with_stack(2);
+        assert_eq!(dirs_index(&sh, 0, true), Some(None));
+        assert_eq!(dirs_index(&sh, 1, true), Some(Some(1)));
+        assert_eq!(dirs_index(&sh, 2, true), Some(Some(0)));
+        assert_eq!(dirs_index(&sh, 0, false), Some(Some(0)));
+        assert_eq!(dirs_index(&sh, 2, false), Some(None));
+        assert_eq!(dirs_index(&sh, 3, true), None);
+        let empty = shell_with_stack(0);
+        assert_eq!(dirs_index(&empty, 0, false), Some(None));
+    }
+
+    #[test]
+    fn home_is_abbreviated_only_at_component_boundaries() {
+        let mut sh = shell_with_stack(0);
+        let _ = sh.vars.set(b"HOME", b"/home/u".to_vec());
+        assert_eq!(polite(&mut sh, b"/home/u/x"), b"~/x");
+        assert_eq!(polite(&mut sh, b"/home/u"), b"~");
+        assert_eq!(polite(&mut sh, b"/home/user"), b"/home/user");
+        let _ = sh.vars.set(b"HOME", b"/".to_vec());
+        assert_eq!(polite(&mut sh, b"/x"), b"/x");
+    }
+}

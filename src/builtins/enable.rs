@@ -84,3 +84,33 @@ pub fn logout(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     }
     super::flow::exit(shell, argv)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(ws: &[&str]) -> Vec<Vec<u8>> {
+        ws.iter().map(|w| w.as_bytes().to_vec()).collect()
+    }
+
+    #[test]
+    fn disabled_builtins_are_not_found_until_enabled() {
+        let mut sh = Shell::new(b"whelk".to_vec());
+        assert_eq!(
+            enable(&mut sh, &words(&["enable", "-n", "echo", "test"])),
+            Ok(0)
+        );
+        assert!(super::super::find_enabled(&sh, b"echo").is_none());
+        assert!(super::super::find_enabled(&sh, b"printf").is_some());
+        assert_eq!(enable(&mut sh, &words(&["enable", "echo"])), Ok(0));
+        assert!(super::super::find_enabled(&sh, b"echo").is_some());
+        assert!(sh.disabled_builtins.contains(&b"test"[..]));
+    }
+
+    #[test]
+    fn unknown_names_fail() {
+        let mut sh = Shell::new(b"whelk".to_vec());
+        assert_eq!(enable(&mut sh, &words(&["enable", "-n", "nosuch"])), Ok(1));
+        assert_eq!(enable(&mut sh, &words(&["enable", "-x"])), Ok(2));
+    }
+}

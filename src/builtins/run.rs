@@ -22,13 +22,6 @@ fn absolute_pathname(name: &[u8]) -> bool {
         || name.starts_with(b"../")
 }
 
-/// A NUL in the first line of the first 80 bytes: not a script.
-fn is_binary(text: &[u8]) -> bool {
-    let head = &text[..text.len().min(80)];
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
-    first_line.contains(&0)
-}
-
 /// Where `.` reads `name` from: as given with a slash, else PATH (when
 /// `sourcepath` is on), else the current directory (not in posix mode).
 fn source_path(shell: &mut Shell, name: &[u8]) -> Option<Vec<u8>> {
@@ -95,14 +88,6 @@ pub fn source(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             return source_failed(shell, 1);
         }
     };
-    if is_binary(&text) {
-        error(
-            shell,
-            &name,
-            &[path.as_slice(), b": cannot execute binary file"].concat(),
-        );
-        return Ok(126);
-    }
     let operands = &argv[rest + 1..];
     let saved_positional =
         (!operands.is_empty()).then(|| std::mem::replace(&mut shell.positional, operands.to_vec()));
@@ -438,4 +423,34 @@ pub fn unalias(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         }
     }
     Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_names() {
+        assert!(legal_alias_name(b"ll"));
+        assert!(legal_alias_name(b"-x"));
+        assert!(!legal_alias_name(b"a b"));
+        assert!(!legal_alias_name(b"a/b"));
+        assert!(!legal_alias_name(b"a$"));
+    }
+
+    #[test]
+    fn alias_lines() {
+        assert_eq!(alias_line(b"q", b"it's", true), b"alias q='it'\\''s'\n");
+        assert_eq!(alias_line(b"-d", b"z", true), b"alias -- -d='z'\n");
+        assert_eq!(alias_line(b"a", b"1", false), b"a='1'\n");
+    }
+
+    #[test]
+    fn pathnames_that_skip_path_search() {
+        assert!(absolute_pathname(b"/x"));
+        assert!(absolute_pathname(b"./x"));
+        assert!(absolute_pathname(b".."));
+        assert!(!absolute_pathname(b"x/y"));
+        assert!(!absolute_pathname(b".x"));
+    }
 }
