@@ -146,11 +146,7 @@ impl Shell {
     pub fn expansion_failed(&mut self, error: ExpandError) -> Unwind {
         self.report_at(error.span, &error.message);
         // bash exits 127 from `-c` strings and 1 from scripts here.
-        let status = if error.fatal && self.command_string {
-            127
-        } else {
-            error.status
-        };
+        let status = if error.fatal && self.command_string { 127 } else { error.status };
         self.last_status = status;
         if error.fatal {
             self.fatal(status)
