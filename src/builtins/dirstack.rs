@@ -95,7 +95,11 @@ pub fn pushd(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
                     Err(s) => return Ok(s),
                 };
                 let depth = shell.dir_stack.len() as i64;
-                let num = if w[0] == b'-' { depth - n } else { n };
+                let num = if w[0] == b'-' {
+                    depth.saturating_sub(n)
+                } else {
+                    n
+                };
                 if num > depth || num < 0 {
                     return Ok(stack_error(shell, b"pushd", w));
                 }
