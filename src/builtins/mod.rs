@@ -5,13 +5,26 @@
 //!
 //! One file per family; [`find`] is the lookup the executor uses.
 
+mod args;
+mod cd;
+mod compgen;
+pub mod complete;
+mod dirstack;
 pub mod echo;
+mod enable;
 mod flow;
+mod help;
+mod limits;
+mod lookup;
 pub mod printf;
 mod run;
 pub mod test;
 mod text;
 mod vars;
+
+pub use cd::initial_cwd;
+pub use compgen::generate as generate_completions;
+pub use dirstack::dirstack_array;
 
 use crate::exec::Status;
 use crate::shell::Shell;
@@ -53,27 +66,33 @@ static BUILTINS: &[Builtin] = &[
     special("break", flow::break_),
     regular("builtin", run::builtin),
     regular("caller", flow::caller),
-    regular("cd", run::cd),
+    regular("cd", cd::cd),
     regular("command", run::command),
+    regular("compgen", compgen::compgen),
+    regular("complete", complete::complete),
+    regular("compopt", complete::compopt),
     special("continue", flow::continue_),
     regular("declare", vars::declare),
-    regular("dirs", run::dirs),
+    regular("dirs", dirstack::dirs),
     regular("echo", text::echo),
+    regular("enable", enable::enable),
     special("eval", run::eval),
     special("exec", run::exec),
     special("exit", flow::exit),
     special("export", vars::export),
     regular("false", flow::false_),
     regular("getopts", vars::getopts),
-    regular("hash", run::hash),
+    regular("hash", lookup::hash),
+    regular("help", help::help),
     regular("history", crate::interactive::history_builtin::history),
     regular("let", vars::let_),
     regular("local", vars::local),
+    regular("logout", enable::logout),
     regular("mapfile", text::mapfile),
-    regular("popd", run::popd),
+    regular("popd", dirstack::popd),
     regular("printf", text::printf),
-    regular("pushd", run::pushd),
-    regular("pwd", run::pwd),
+    regular("pushd", dirstack::pushd),
+    regular("pwd", cd::pwd),
     regular("read", text::read),
     regular("readarray", text::mapfile),
     special("readonly", vars::readonly),
@@ -86,16 +105,17 @@ static BUILTINS: &[Builtin] = &[
     special("times", flow::times),
     special("trap", flow::trap),
     regular("true", flow::true_),
-    regular("type", run::type_),
+    regular("type", lookup::type_),
     regular("typeset", vars::declare),
-    regular("umask", run::umask),
+    regular("ulimit", limits::ulimit),
+    regular("umask", limits::umask),
     regular("unalias", run::unalias),
     special("unset", vars::unset),
 ];
 
-/// Adds builtins defined in other modules (job control, limits).
+/// Adds builtins defined in other modules (job control).
 fn extra(name: &[u8]) -> Option<Builtin> {
-    crate::jobs::builtins::find(name).or_else(|| run::find_more(name))
+    crate::jobs::builtins::find(name)
 }
 
 /// Looks up a builtin by name.
@@ -106,11 +126,19 @@ pub fn find(name: &[u8]) -> Option<Builtin> {
     }
 }
 
+/// Looks up a builtin that `enable -n` has not turned off (what the
+/// executor, `command`, `builtin` and `type` use).
+pub fn find_enabled(shell: &Shell, name: &[u8]) -> Option<Builtin> {
+    if shell.disabled_builtins.contains(name) {
+        return None;
+    }
+    find(name)
+}
+
 /// All builtin names (completion, `enable`-style listings).
 pub fn names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = BUILTINS.iter().map(|b| b.name).collect();
     v.extend(crate::jobs::builtins::NAMES);
-    v.extend(run::MORE_NAMES);
     v.sort_unstable();
     v
 }

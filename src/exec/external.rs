@@ -98,11 +98,12 @@ impl Shell {
         Ok(status)
     }
 
-    /// `command name args`: runs an external command by name.
-    pub(crate) fn run_external_argv(&mut self, argv: Vec<Vec<u8>>) -> Status {
+    /// `command name args`: runs an external command looked up by the
+    /// caller (`command -p` searches the standard PATH).
+    pub(crate) fn run_external_found(&mut self, argv: Vec<Vec<u8>>, found: Found) -> Status {
         let span =
             crate::syntax::Span::new(self.current_offset as usize, self.current_offset as usize);
-        match self.find_command(&argv[0]) {
+        match found {
             Found::Path(path) => {
                 let text = argv.join(&b' ');
                 self.spawn_and_wait(span, text, &path, &argv)
@@ -112,7 +113,12 @@ impl Shell {
                 Ok(126)
             }
             Found::NotFound => {
-                self.report_at(span, &[argv[0].as_slice(), b": command not found"].concat());
+                let reason: &[u8] = if argv[0].contains(&b'/') {
+                    b": No such file or directory"
+                } else {
+                    b": command not found"
+                };
+                self.report_at(span, &[argv[0].as_slice(), reason].concat());
                 Ok(127)
             }
         }
@@ -234,7 +240,8 @@ impl Shell {
                     }
                     other => (other.desc().to_string(), 126),
                 };
-                let mut message = argv[0].clone();
+                // bash names the file it tried (a stale hashed path, say).
+                let mut message = path.to_vec();
                 message.extend_from_slice(b": ");
                 message.extend_from_slice(reason.as_bytes());
                 self.report_at(span, &message);
@@ -301,21 +308,42 @@ impl Shell {
                 Found::NotFound
             };
         }
-        // A remembered path is trusted as bash does (no system call per
-        // command); `shopt -s checkhash` verifies it first.
-        if let Some(path) = self.hash.get(name) {
-            if !self.opts.shopt("checkhash").unwrap_or(false) || is_executable_file(path) {
-                return Found::Path(path.clone());
+        if let Some(path) = self.hash_lookup(name) {
+            // Like bash, a remembered path is trusted (and fails to run if
+            // the file went away) unless `shopt -s checkhash` or posix mode.
+            let check = self.opts.shopt("checkhash").unwrap_or(false) || self.opts.get("posix");
+            if !check || is_executable_file(&path) {
+                return Found::Path(path);
             }
             self.hash.remove(name);
         }
         let found = self.search_path(name);
         if let Found::Path(p) = &found {
             if self.opts.get("hashall") {
-                self.hash.insert(name.to_vec(), p.clone());
+                self.hash.insert(name, p.clone(), 1);
             }
         }
         found
+    }
+
+    /// The hashed path of `name` (counting a hit), after forgetting the
+    /// table if PATH changed since it was filled.
+    pub fn hash_lookup(&mut self, name: &[u8]) -> Option<Vec<u8>> {
+        if !self.opts.get("hashall") {
+            return None;
+        }
+        self.sync_hash();
+        self.hash.lookup(name)
+    }
+
+    /// Empties the hash table if PATH changed since it was filled.
+    pub fn sync_hash(&mut self) {
+        let path_var = self
+            .vars
+            .get(b"PATH")
+            .map(|v| v.into_owned())
+            .unwrap_or_default();
+        self.hash.sync(&path_var);
     }
 
     /// Searches PATH only.

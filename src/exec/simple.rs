@@ -104,7 +104,7 @@ impl Shell {
         if let Some(last) = argv.last() {
             self.last_argument.clone_from(last);
         }
-        let builtin = builtins::find(&argv[0]);
+        let builtin = builtins::find_enabled(self, &argv[0]);
         if let Some(b) = builtin.filter(|b| b.special) {
             return self.run_special_builtin(b, cmd, &argv, &arrays);
         }

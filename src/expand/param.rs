@@ -223,7 +223,12 @@ impl Shell {
                 let ParamName::Variable(name) = &p.name else {
                     return Ok(Value::Unset);
                 };
-                let keys = self.vars.keys(name).unwrap_or_default();
+                let keys = match self.dynamic_array(name) {
+                    Some(items) => (0..items.len())
+                        .map(|i| i.to_string().into_bytes())
+                        .collect(),
+                    None => self.vars.keys(name).unwrap_or_default(),
+                };
                 let sep = self.vars.get(b"IFS").map(|v| v.into_owned());
                 Value::List(keys, *star, sep)
             }
@@ -614,8 +619,11 @@ impl Shell {
                 Some(Subscript::Index(w)) => {
                     if let Some(items) = self.dynamic_array(v) {
                         let i = self.eval_arith_word(w, span)?;
-                        return Ok(items
-                            .get(i as usize)
+                        // A negative index counts from the end.
+                        let i = if i < 0 { i + items.len() as i64 } else { i };
+                        return Ok(usize::try_from(i)
+                            .ok()
+                            .and_then(|i| items.get(i))
                             .map_or(Value::Unset, |s| Value::Str(s.clone())));
                     }
                     match self.eval_subscript(v, w, span)? {
@@ -719,7 +727,7 @@ impl Shell {
                     .collect();
                 s(on.join(":"))
             }
-            b"FUNCNAME" | b"BASH_SOURCE" | b"PIPESTATUS" => {
+            b"FUNCNAME" | b"BASH_SOURCE" | b"PIPESTATUS" | b"DIRSTACK" => {
                 let items = self.dynamic_array(name)?;
                 Some(items.into_iter().next().map_or(Value::Unset, Value::Str))
             }
@@ -730,6 +738,9 @@ impl Shell {
     /// Arrays computed from shell state: `FUNCNAME`, `BASH_SOURCE`,
     /// `BASH_LINENO`.
     fn dynamic_array(&mut self, name: &[u8]) -> Option<Vec<Vec<u8>>> {
+        if name == b"DIRSTACK" {
+            return Some(crate::builtins::dirstack_array(self));
+        }
         if name == b"PIPESTATUS" {
             return Some(
                 self.pipestatus

@@ -217,7 +217,10 @@ fn jobs_exec(shell: &mut Shell, args: &[Vec<u8>]) -> Status {
     }
     match crate::builtins::find(&argv[0]) {
         Some(b) => (b.run)(shell, &argv),
-        None => shell.run_external_argv(argv),
+        None => {
+            let found = shell.find_command(&argv[0]);
+            shell.run_external_found(argv, found)
+        }
     }
 }
 

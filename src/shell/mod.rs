@@ -5,6 +5,7 @@
 //! Everything a subshell may change lives here, so a forked child simply
 //! owns its copy and nothing leaks back to the parent.
 
+pub mod hash;
 pub mod options;
 pub mod vars;
 
@@ -76,7 +77,15 @@ pub struct Shell {
     pub parent_traps: Option<Vec<Option<TrapAction>>>,
     pub jobs: JobTable,
     /// `hash`: command name → path.
-    pub hash: HashMap<Vec<u8>, Vec<u8>>,
+    pub hash: hash::HashTable,
+    /// The shell's idea of the current directory (bash's
+    /// `the_current_working_directory`): what `pwd` prints and `cd`
+    /// resolves `..` against; `$PWD` is only a copy of it.
+    pub cwd: Option<Vec<u8>>,
+    /// Builtins turned off with `enable -n`.
+    pub disabled_builtins: std::collections::HashSet<Vec<u8>>,
+    /// `complete` specifications.
+    pub completions: crate::builtins::complete::CompletionSpecs,
     /// `$?`
     pub last_status: i32,
     /// `$!`
@@ -188,7 +197,10 @@ impl Shell {
             traps: vec![None; TRAP_COUNT],
             parent_traps: None,
             jobs: JobTable::default(),
-            hash: HashMap::new(),
+            hash: hash::HashTable::default(),
+            cwd: crate::builtins::initial_cwd(),
+            disabled_builtins: Default::default(),
+            completions: Default::default(),
             last_status: 0,
             last_background: None,
             shell_pid: std::process::id() as i32,

@@ -26,6 +26,7 @@ case_files!(
     arithmetic,
     arrays,
     brace_expansion,
+    builtins_compat,
     builtins_misc,
     cd_pwd,
     command_subst,
