@@ -218,47 +218,47 @@ enum Db {
     Service,
 }
 
-/// Names from the user, group or service database, in its order.
+/// Names from the user, group or service database, in file order. The
+/// files are read directly: whelk is linked statically, where glibc's NSS
+/// (`getpwent` and friends) cannot load.
 fn system_names(db: Db) -> Vec<Vec<u8>> {
-    let mut v = Vec::new();
-    let cstr = |p: *const libc::c_char| {
-        // SAFETY: p is a NUL-terminated string owned by libc's static
-        // entry, read before the next get*ent call.
-        unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes().to_vec()
-    };
-    // SAFETY: the get*ent iterators are used single-threaded, each entry
-    // is copied out before the next call, and the database is closed.
-    unsafe {
-        match db {
-            Db::User => {
-                libc::setpwent();
-                while let Some(p) = libc::getpwent().as_ref() {
-                    v.push(cstr(p.pw_name));
+    match db {
+        Db::User => crate::sys::users::all_users()
+            .into_iter()
+            .map(|u| u.name)
+            .collect(),
+        Db::Group => first_fields("/etc/group", b':'),
+        Db::Service => {
+            let Ok(text) = std::fs::read("/etc/services") else {
+                return Vec::new();
+            };
+            let mut v = Vec::new();
+            for line in text.split(|&b| b == b'\n') {
+                let line = line.split(|&b| b == b'#').next().unwrap_or_default();
+                let mut fields = line
+                    .split(|b| b.is_ascii_whitespace())
+                    .filter(|f| !f.is_empty());
+                if let Some(name) = fields.next() {
+                    v.push(name.to_vec());
+                    // Skip "port/proto"; the rest are aliases.
+                    let _ = fields.next();
+                    v.extend(fields.map(<[u8]>::to_vec));
                 }
-                libc::endpwent();
             }
-            Db::Group => {
-                libc::setgrent();
-                while let Some(g) = libc::getgrent().as_ref() {
-                    v.push(cstr(g.gr_name));
-                }
-                libc::endgrent();
-            }
-            Db::Service => {
-                libc::setservent(0);
-                while let Some(s) = libc::getservent().as_ref() {
-                    v.push(cstr(s.s_name));
-                    let mut alias = s.s_aliases;
-                    while !alias.is_null() && !(*alias).is_null() {
-                        v.push(cstr(*alias));
-                        alias = alias.add(1);
-                    }
-                }
-                libc::endservent();
-            }
+            v
         }
     }
-    v
+}
+
+/// The first field of each line of a colon-separated database file.
+fn first_fields(path: &str, sep: u8) -> Vec<Vec<u8>> {
+    let Ok(text) = std::fs::read(path) else {
+        return Vec::new();
+    };
+    text.split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty() && !l.starts_with(b"#"))
+        .filter_map(|l| l.split(|&b| b == sep).next().map(<[u8]>::to_vec))
+        .collect()
 }
 
 /// Command names: aliases, keywords, functions, enabled builtins, then

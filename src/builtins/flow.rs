@@ -143,6 +143,11 @@ pub fn times(shell: &mut Shell, _: &[Vec<u8>]) -> Status {
 pub fn caller(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
     let depth = shell.call_stack.len();
     if depth == 0 {
+        // At a script's top level bash answers "0 NULL"; elsewhere
+        // (`-c`, interactive) there is no caller.
+        if !shell.command_string && !shell.reading_stdin && argv.len() == 1 {
+            return Ok(out(shell, b"0 NULL\n"));
+        }
         return Ok(1);
     }
     let n = argv.get(1).and_then(|a| parse_number(a)).unwrap_or(-1);

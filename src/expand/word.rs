@@ -90,6 +90,10 @@ impl Shell {
                         | b"FUNCNAME"
                         | b"BASH_SOURCE"
                         | b"PIPESTATUS"
+                        | b"DIRSTACK"
+                        | b"BASH_LINENO"
+                        | b"BASH_ARGV"
+                        | b"BASH_ARGC"
                 ) {
                     return None;
                 }
