@@ -92,35 +92,30 @@ fn loop_count(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<usize, i32> {
 }
 
 pub fn break_(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
-    let n = match loop_count(shell, argv) {
-        Ok(n) => n,
-        Err(s) => return Ok(s),
-    };
-    if shell.loop_depth == 0 {
-        error(
-            shell,
-            b"break",
-            b"only meaningful in a `for', `while', or `until' loop",
-        );
-        return Ok(0);
-    }
-    Err(Unwind::Break(n.min(shell.loop_depth)))
+    leave_loops(shell, argv, Unwind::Break)
 }
 
 pub fn continue_(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
+    leave_loops(shell, argv, Unwind::Continue)
+}
+
+/// `break [n]` / `continue [n]`: the unwind for n enclosing loops (at most
+/// as many as there are).
+fn leave_loops(shell: &mut Shell, argv: &[Vec<u8>], unwind: fn(usize) -> Unwind) -> Status {
     let n = match loop_count(shell, argv) {
         Ok(n) => n,
         Err(s) => return Ok(s),
     };
     if shell.loop_depth == 0 {
+        let name = argv[0].clone();
         error(
             shell,
-            b"continue",
+            &name,
             b"only meaningful in a `for', `while', or `until' loop",
         );
         return Ok(0);
     }
-    Err(Unwind::Continue(n.min(shell.loop_depth)))
+    Err(unwind(n.min(shell.loop_depth)))
 }
 
 pub fn times(shell: &mut Shell, _: &[Vec<u8>]) -> Status {

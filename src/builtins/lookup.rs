@@ -10,30 +10,7 @@ use crate::exec::{Found, Status};
 use crate::shell::Shell;
 
 /// The reserved words `type` knows.
-pub const KEYWORDS: &[&[u8]] = &[
-    b"if",
-    b"then",
-    b"else",
-    b"elif",
-    b"fi",
-    b"case",
-    b"esac",
-    b"for",
-    b"select",
-    b"while",
-    b"until",
-    b"do",
-    b"done",
-    b"in",
-    b"function",
-    b"time",
-    b"{",
-    b"}",
-    b"!",
-    b"[[",
-    b"]]",
-    b"coproc",
-];
+pub const KEYWORDS: &[&[u8]] = crate::syntax::RESERVED_WORDS;
 
 /// How a found command is reported.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -240,9 +240,11 @@ impl Parser<'_> {
             return false;
         }
         let name = rest[..len].to_vec();
+        // Quoted words and reserved words are never aliases (POSIX 2.3.1).
         if name
             .iter()
             .any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'='))
+            || super::RESERVED_WORDS.contains(&name.as_slice())
         {
             return false;
         }

@@ -24,6 +24,34 @@ pub use error::{ParseError, ParseErrorKind};
 pub use parser::{AliasLookup, ParseOptions, Parser};
 pub use source::{Source, Span};
 
+/// The shell's reserved words (in bash's order): recognised only where the
+/// grammar allows a command to start, never alias-expanded, and listed by
+/// `type`/`compgen -k`.
+pub const RESERVED_WORDS: &[&[u8]] = &[
+    b"if",
+    b"then",
+    b"else",
+    b"elif",
+    b"fi",
+    b"case",
+    b"esac",
+    b"for",
+    b"select",
+    b"while",
+    b"until",
+    b"do",
+    b"done",
+    b"in",
+    b"function",
+    b"time",
+    b"{",
+    b"}",
+    b"!",
+    b"[[",
+    b"]]",
+    b"coproc",
+];
+
 /// Parses a whole text into one program.
 pub fn parse_program(text: &[u8], opts: ParseOptions) -> Result<ast::Program, ParseError> {
     let mut parser = Parser::new(text, opts);

@@ -40,30 +40,7 @@ const MAX_DEPTH: usize = 1000;
 
 /// Words bash treats as reserved; a function with such a name is printed
 /// with the `function` keyword so the text can be read back.
-const RESERVED: &[&[u8]] = &[
-    b"if",
-    b"then",
-    b"else",
-    b"elif",
-    b"fi",
-    b"case",
-    b"esac",
-    b"for",
-    b"select",
-    b"while",
-    b"until",
-    b"do",
-    b"done",
-    b"in",
-    b"function",
-    b"time",
-    b"{",
-    b"}",
-    b"!",
-    b"[[",
-    b"]]",
-    b"coproc",
-];
+const RESERVED: &[&[u8]] = super::RESERVED_WORDS;
 
 /// The text of function `name` with body `body` as bash prints it, without
 /// a trailing newline: `name () \n{ \n    …\n}`. `source_text` is the text
