@@ -226,7 +226,7 @@ impl Shell {
             last_subst_status: None,
             exec_in_place: false,
             procsub_fds: Vec::new(),
-            pipestatus: vec![0],
+            pipestatus: Vec::new(),
             source_depth: 0,
             getopts_optind: 1,
             getopts_offset: 0,

@@ -290,7 +290,8 @@ impl Parser<'_> {
                 self.pos += 1;
                 let start = self.pos;
                 let offset = self.operand(q, false, true)?;
-                if offset.parts.is_empty() {
+                // `${x:}` is a bad substitution; `${x::2}` has offset 0.
+                if offset.parts.is_empty() && self.peek() != Some(b':') {
                     let _ = self.operand(q, false, false)?;
                     return Ok(ParamOp::Bad(self.buf[start - 1..self.pos].to_vec()));
                 }
