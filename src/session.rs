@@ -217,6 +217,12 @@ fn init_variables(shell: &mut Shell) {
     );
     set_default(shell, b"PS2", b"> ");
     set_default(shell, b"PS4", b"+ ");
+    // Without PATH in the environment bash uses a default one.
+    set_default(
+        shell,
+        b"PATH",
+        b"/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.",
+    );
     // bash resets IFS at start-up whatever the environment says.
     let _ = shell.vars.set(b"IFS", b" \t\n".to_vec());
     let _ = shell.vars.set(b"OPTIND", b"1".to_vec());

@@ -101,7 +101,7 @@ fn user_path(shell: &mut Shell) -> Vec<u8> {
         .vars
         .get(b"PATH")
         .map(|v| v.into_owned())
-        .unwrap_or_else(|| b"/usr/local/bin:/usr/bin:/bin".to_vec())
+        .unwrap_or_default()
 }
 
 fn absolute(shell: &mut Shell, path: Vec<u8>) -> Vec<u8> {

@@ -438,7 +438,7 @@ pub fn unset(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
             continue;
         }
         if let Err(e) = shell.vars.unset_with(name, mode == b'n') {
-            shell.report(&e.message());
+            error(shell, b"unset", &e.message());
             status = 1;
         }
     }

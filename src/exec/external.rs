@@ -352,7 +352,7 @@ impl Shell {
             .vars
             .get(b"PATH")
             .map(|v| v.into_owned())
-            .unwrap_or_else(|| b"/usr/local/bin:/usr/bin:/bin".to_vec());
+            .unwrap_or_default(); // unset PATH: only the current directory, as in bash
         let mut not_executable = None;
         for dir in path_var.split(|&b| b == b':') {
             let mut candidate = if dir.is_empty() {
