@@ -34,11 +34,17 @@ impl Shell {
         // stack on demand; shallow commands skip the check, whose first
         // use reads /proc/self/maps.
         self.exec_depth += 1;
+        // Process substitutions opened for this command close when it ends
+        // (a `wait $!` right after must see their reader finish).
+        let procsubs = self.procsub_fds.len();
         let result = if self.exec_depth.is_multiple_of(4) {
             stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || self.run_command_inner(cmd))
         } else {
             self.run_command_inner(cmd)
         };
+        if self.procsub_fds.len() > procsubs {
+            self.close_procsub_fds_from(procsubs);
+        }
         self.exec_depth -= 1;
         result
     }

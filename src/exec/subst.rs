@@ -231,7 +231,12 @@ impl Shell {
 
     /// Closes the shell's ends of finished process substitutions.
     pub(crate) fn close_procsub_fds(&mut self) {
-        for fd_number in self.procsub_fds.drain(..) {
+        self.close_procsub_fds_from(0);
+    }
+
+    /// Closes the ends opened since `mark` (by the command that ends now).
+    pub(crate) fn close_procsub_fds_from(&mut self, mark: usize) {
+        for fd_number in self.procsub_fds.drain(mark..) {
             let _ = fd::close(fd_number);
         }
     }
