@@ -206,6 +206,48 @@ fn parse_read_options(shell: &mut Shell, argv: &[Vec<u8>]) -> Result<(ReadOption
     Ok((o, i))
 }
 
+/// For a terminal `fd`: blocks until it is readable (`None`) or a signal
+/// the shell acts on arrives (`Some(sig)`: SIGINT, or a trapped one).
+fn wait_input_or_signal(shell: &Shell, fd: i32) -> Option<i32> {
+    use crate::sys::signals;
+    // SAFETY: isatty only inspects the fd.
+    if unsafe { libc::isatty(fd) } != 1 {
+        return None;
+    }
+    let wake = signals::wake_fd()?;
+    let mut mask = signals::signal_bit(libc::SIGINT);
+    for sig in 1..=signals::MAX_SIGNAL {
+        if shell.traps.get(sig as usize).is_some_and(Option::is_some) {
+            mask |= signals::signal_bit(sig);
+        }
+    }
+    loop {
+        signals::drain_wake_fd();
+        if let Some(sig) = (1..=signals::MAX_SIGNAL)
+            .find(|&s| signals::pending() & mask & signals::signal_bit(s) != 0)
+        {
+            return Some(sig);
+        }
+        let mut fds = [
+            libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: wake,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        // SAFETY: poll reads and writes only the two pollfds we pass.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+        if n > 0 && fds[0].revents != 0 {
+            return None;
+        }
+    }
+}
+
 /// Waits up to `secs` for `fd` to be readable; false on timeout.
 fn wait_readable(fd: i32, secs: f64) -> bool {
     let mut pfd = libc::pollfd {
@@ -244,6 +286,18 @@ pub fn read(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         if !wait_readable(o.fd, t) {
             return Ok(142);
         }
+    }
+    // On a terminal, wait for input or a signal: the handlers restart a
+    // blocked read(2), so Ctrl-C or a trapped signal must be noticed here.
+    if let Some(sig) = wait_input_or_signal(shell, o.fd) {
+        let trapped = shell.traps.get(sig as usize).is_some_and(Option::is_some);
+        if sig == libc::SIGINT && !trapped {
+            crate::sys::signals::take_pending_in(crate::sys::signals::signal_bit(sig));
+            let _ = write_all_fd(2, b"\n");
+            shell.last_status = 130;
+            return Err(crate::exec::Unwind::Abort(130));
+        }
+        return Ok(128 + sig);
     }
     let (line, eof) = read_input(&o);
     let eof_status = i32::from(eof);
