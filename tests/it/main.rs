@@ -2,4 +2,5 @@
 
 mod cases;
 mod parse;
+mod realscripts;
 mod support;
