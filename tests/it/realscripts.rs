@@ -14,7 +14,9 @@
 mod fixtures;
 mod harness;
 
-use fixtures::{clock_lines, compressed_fixture, dd_speed, load_addresses, rotated_at};
+use fixtures::{
+    clock_lines, compressed_fixture, dd_speed, elapsed_seconds, load_addresses, rotated_at,
+};
 use harness::{case, Case, ScriptTest};
 
 /// dash exits 2 after a fatal shell error (`${1?msg}`), bash exits 1.
@@ -532,6 +534,87 @@ fn gettext_sh() {
         }
     } else {
         println!("skipped: /usr/lib/git-core/git-sh-i18n is not installed");
+    }
+}
+
+/// Identity and fixed dates, so commits made by the scripts are the same
+/// in both runs.
+const GIT_ENV: [(&str, &str); 7] = [
+    ("PATH", "/usr/lib/git-core:/usr/local/bin:/usr/bin:/bin"),
+    ("GIT_AUTHOR_NAME", "A U Thor"),
+    ("GIT_AUTHOR_EMAIL", "author@example.com"),
+    ("GIT_COMMITTER_NAME", "C O Mitter"),
+    ("GIT_COMMITTER_EMAIL", "committer@example.com"),
+    ("GIT_AUTHOR_DATE", "2020-01-02T00:00:00Z"),
+    ("GIT_COMMITTER_DATE", "2020-01-02T00:00:00Z"),
+];
+
+/// git's shell scripts, run as git runs them (exec path first in PATH) on
+/// a small repository.
+#[test]
+fn git_shell_scripts() {
+    let setup = "export GIT_AUTHOR_NAME=A GIT_AUTHOR_EMAIL=a@example.com \
+        GIT_COMMITTER_NAME=A GIT_COMMITTER_EMAIL=a@example.com \
+        GIT_AUTHOR_DATE=2020-01-01T00:00:00Z GIT_COMMITTER_DATE=2020-01-01T00:00:00Z
+        git init -q repo && cd repo && git checkout -q -b main &&
+        echo one > f && git add f && git commit -qm first &&
+        echo two >> f && git commit -qam 'second change' && git tag v1 &&
+        echo three >> f && git commit -qam third &&
+        git format-patch -q -1 -o ../patches HEAD~1 && echo 0001-second-change.patch > ../patches/series";
+    let in_repo = |c: Case| GIT_ENV.iter().fold(c.cwd("repo"), |c, (k, v)| c.env(k, v));
+    let index = "the index caches inode numbers and times of the checked-out files";
+    let scripts: [(&str, Vec<Case>); 6] = [
+        (
+            "git-submodule",
+            vec![case("status"), case("bad subcommand").args(&["nosuch"])],
+        ),
+        (
+            "git-request-pull",
+            vec![
+                case("summary").args(&["v1", "../repo", "HEAD"]),
+                case("patch").args(&["-p", "HEAD~1", "../repo"]),
+                case("unknown start").args(&["nosuch", "../repo"]),
+                case("usage"),
+            ],
+        ),
+        (
+            "git-quiltimport",
+            vec![
+                case("dry run").args(&["--dry-run", "--patches", "../patches"]),
+                case("no patches dir"),
+            ],
+        ),
+        (
+            "git-filter-branch",
+            vec![
+                // Without the variable it warns and sleeps 10 seconds.
+                case("rewrite messages")
+                    .args(&["-f", "--msg-filter", "sed s/change/edit/", "HEAD"])
+                    .env("FILTER_BRANCH_SQUELCH_WARNING", "1")
+                    .normalize("elapsed time", elapsed_seconds),
+                case("tree filter on a range")
+                    .args(&["-f", "--tree-filter", "echo new > g", "HEAD~1..HEAD"])
+                    .env("FILTER_BRANCH_SQUELCH_WARNING", "1")
+                    .normalize("elapsed time", elapsed_seconds),
+                case("bad option")
+                    .args(&["--nosuch"])
+                    .env("FILTER_BRANCH_SQUELCH_WARNING", "1"),
+            ],
+        ),
+        ("git-merge-octopus", vec![case("no heads")]),
+        (
+            "git-mergetool",
+            vec![case("tool help").args(&["--tool-help"])],
+        ),
+    ];
+    for (name, cases) in scripts {
+        let path = format!("/usr/lib/git-core/{name}");
+        let Some(mut t) = ScriptTest::find(&[&path]) else {
+            continue;
+        };
+        t.setup(setup).ignore("repo/.git/index", index);
+        let cases: Vec<Case> = cases.into_iter().map(in_repo).collect();
+        t.run(&cases);
     }
 }
 

@@ -37,6 +37,29 @@ pub fn dd_speed(text: &[u8]) -> Vec<u8> {
     })
 }
 
+/// git-filter-branch reports progress with elapsed and predicted seconds.
+pub fn elapsed_seconds(text: &[u8]) -> Vec<u8> {
+    let mut out = digits_before(text, b" seconds passed");
+    out = digits_before(&out, b" predicted)");
+    out
+}
+
+/// Replaces the decimal number just before each `marker` with `N`.
+fn digits_before(text: &[u8], marker: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = find(rest, marker) {
+        let head = &rest[..i];
+        let digits = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        out.extend_from_slice(&head[..i - digits]);
+        out.extend_from_slice(if digits > 0 { b"N" } else { b"" });
+        out.extend_from_slice(marker);
+        rest = &rest[i + marker.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
 fn map_lines(text: &[u8], f: impl Fn(&[u8]) -> Vec<u8>) -> Vec<u8> {
     let mut out = Vec::new();
     for line in text.split_inclusive(|&b| b == b'\n') {

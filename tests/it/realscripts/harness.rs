@@ -10,7 +10,8 @@
 //! `LC_ALL=C`, `PATH=/usr/local/bin:/usr/bin:/bin`, the case's variables).
 //!
 //! Compared, exactly: stdout, exit status, and every file left in the
-//! directory (type, permission bits, contents or link target). Stderr is
+//! directory (type, permission bits, contents or link target), except
+//! files a test names with [`ScriptTest::ignore`] and a reason. Stderr is
 //! compared line by line after one normalisation: a shell's own diagnostic
 //! (`SCRIPT: 12: msg` from dash, `SCRIPT: line 12: msg` from bash,
 //! `whelk: SCRIPT:12:5: msg` from whelk) becomes "diagnostic at line 12".
@@ -47,6 +48,8 @@ pub struct Case {
     args: Vec<String>,
     env: Vec<(String, String)>,
     stdin: Option<Vec<u8>>,
+    /// Run in this subdirectory of the run directory.
+    cwd: Option<String>,
     normalize: Option<(&'static str, Normalizer)>,
     /// Why whelk may match bash instead of dash here.
     bash_like: Option<&'static str>,
@@ -72,6 +75,11 @@ impl Case {
         self.stdin = Some(text.as_bytes().to_vec());
         self
     }
+    /// Runs the script in `dir` (relative to the run directory).
+    pub fn cwd(mut self, dir: &str) -> Case {
+        self.cwd = Some(dir.to_owned());
+        self
+    }
     /// Applies `f` (described by `what`) to the output of both runs.
     pub fn normalize(mut self, what: &'static str, f: Normalizer) -> Case {
         self.normalize = Some((what, f));
@@ -94,6 +102,8 @@ pub struct ScriptTest {
     flags: Vec<String>,
     /// Fixture files copied into the run directory before each run.
     fixture: Option<TempDir>,
+    /// Files left out of the comparison, with the reason.
+    ignored: Vec<(PathBuf, &'static str)>,
 }
 
 impl ScriptTest {
@@ -142,6 +152,7 @@ impl ScriptTest {
             reference,
             flags,
             fixture: None,
+            ignored: Vec::new(),
         })
     }
 
@@ -165,8 +176,16 @@ impl ScriptTest {
         self
     }
 
-    /// Runs `sh -c command` in the fixture directory to build fixture files
-    /// (compressed files, archives, symlinks). Fixtures are built once, so
+    /// Leaves `rel` out of the file comparison; `why` says what makes it
+    /// differ between any two runs (printed with the results).
+    pub fn ignore(&mut self, rel: &str, why: &'static str) -> &mut Self {
+        self.ignored.push((PathBuf::from(rel), why));
+        self
+    }
+
+    /// Runs `sh -c command` in the fixture directory (as `$HOME`, with the
+    /// environment of a run) to build fixture files (compressed files,
+    /// archives, symlinks, git repositories). Fixtures are built once, so
     /// both runs see identical bytes.
     pub fn setup(&mut self, command: &str) -> &mut Self {
         let dir = self.fixture_dir();
@@ -174,7 +193,10 @@ impl ScriptTest {
             .arg("-c")
             .arg(command)
             .current_dir(&dir)
+            .env_clear()
             .env("LC_ALL", "C")
+            .env("HOME", &dir)
+            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
             .output()
             .expect("run fixture command");
         assert!(
@@ -219,6 +241,14 @@ impl ScriptTest {
                 reference.files.len(),
                 indent(&reference.out.stdout),
                 indent(&reference.out.stderr),
+            );
+        }
+        for (path, why) in &self.ignored {
+            println!(
+                "{} [{}]: not comparing {}: {why}",
+                self.script,
+                case.label,
+                path.display()
             );
         }
         let problems = compare(&reference, &whelk, self.reference, &self.script);
@@ -277,7 +307,7 @@ impl ScriptTest {
         cmd.args(&self.flags)
             .arg(&self.script)
             .args(&case.args)
-            .current_dir(&work)
+            .current_dir(work.join(case.cwd.as_deref().unwrap_or(".")))
             .env_clear()
             .env("LC_ALL", "C")
             .env("HOME", &work)
@@ -296,7 +326,10 @@ impl ScriptTest {
             out.stdout = f(&out.stdout);
             out.stderr = f(&out.stderr);
         }
-        let files = snapshot(&work).map_err(|e| format!("snapshot: {e}"))?;
+        let mut files = snapshot(&work).map_err(|e| format!("snapshot: {e}"))?;
+        for (path, _) in &self.ignored {
+            files.remove(path);
+        }
         Ok(Run { out, files })
     }
 }
