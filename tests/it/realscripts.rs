@@ -618,6 +618,41 @@ fn git_shell_scripts() {
     }
 }
 
+/// git's bash completion script and prompt, two large real bash libraries,
+/// driven on a fixture repository.
+#[test]
+fn git_completion_and_prompt() {
+    let libs = [
+        "/usr/share/bash-completion/completions/git",
+        "/usr/lib/git-core/git-sh-prompt",
+    ];
+    if let Some(missing) = libs.iter().find(|p| !std::path::Path::new(p).is_file()) {
+        println!("skipped: {missing} is not installed");
+        return;
+    }
+    let driver = include_str!("../data/git_completion_driver.sh");
+    let Some(mut t) = ScriptTest::driver("driver.sh", driver, "/bin/bash") else {
+        return;
+    };
+    t.setup(
+        "export GIT_AUTHOR_NAME=A GIT_AUTHOR_EMAIL=a@example.com \
+         GIT_COMMITTER_NAME=A GIT_COMMITTER_EMAIL=a@example.com \
+         GIT_AUTHOR_DATE=2020-01-01T00:00:00Z GIT_COMMITTER_DATE=2020-01-01T00:00:00Z
+         git init -q repo && cd repo && git checkout -q -b main &&
+         echo 1 > file1 && git add file1 && git commit -qm one &&
+         git branch feature && git tag v1.0",
+    )
+    .ignore(
+        "repo/.git/index",
+        "the index caches inode numbers and times of the checked-out files",
+    );
+    // The reflog records who checked out what, and when.
+    let c = GIT_ENV
+        .iter()
+        .fold(case("completions and prompts"), |c, (k, v)| c.env(k, v));
+    t.run(&[c]);
+}
+
 #[test]
 fn lsb_release() {
     let Some(t) = ScriptTest::find(&["/usr/bin/lsb_release"]) else {
