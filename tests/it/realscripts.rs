@@ -653,6 +653,22 @@ fn git_completion_and_prompt() {
     t.run(&[c]);
 }
 
+/// The LSB init-script library (`log_*_msg`, `pidofproc`,
+/// `status_of_proc`), sourced by a driver of ours.
+#[test]
+fn lsb_init_functions() {
+    if !std::path::Path::new("/lib/lsb/init-functions").is_file() {
+        println!("skipped: /lib/lsb/init-functions is not installed");
+        return;
+    }
+    let driver = include_str!("../data/lsb_driver.sh");
+    for reference in ["/bin/dash", "/bin/bash"] {
+        if let Some(t) = ScriptTest::driver("driver.sh", driver, reference) {
+            t.run(&[case("log and status functions")]);
+        }
+    }
+}
+
 #[test]
 fn lsb_release() {
     let Some(t) = ScriptTest::find(&["/usr/bin/lsb_release"]) else {
