@@ -115,7 +115,9 @@ pub fn eval(shell: &mut Shell, argv: &[Vec<u8>]) -> Status {
         return Ok(0);
     }
     shell.trace_level += 1;
-    let result = shell.run_text(&text, "eval");
+    // `$LINENO` inside counts from the line of the `eval` command.
+    let line = shell.current_line();
+    let result = shell.run_text_from_line(&text, "eval", line);
     shell.trace_level -= 1;
     result
 }

@@ -2,10 +2,11 @@
 //! `case` (with `;&` and `;;&`), `(( ))` and `[[ ]]`, each under its own
 //! redirections. Conditions run with `set -e` suppressed (POSIX 2.8.1).
 
+mod select;
+
 use super::{Status, Unwind};
 use crate::shell::Shell;
 use crate::syntax::ast::{CaseTerminator, CompoundCommand, CompoundKind, Program, Word};
-use crate::sys::fd::write_all_fd;
 
 impl Shell {
     pub(crate) fn run_compound(&mut self, cmd: &CompoundCommand) -> Status {
@@ -257,52 +258,6 @@ impl Shell {
             Ok(0) => Ok(status),
             other => other,
         }
-    }
-
-    /// `select`: a numbered menu on stderr, a line read from stdin.
-    fn run_select(&mut self, name: &[u8], words: Option<&[Word]>, body: &Program) -> Status {
-        let items = self.loop_items(words)?;
-        if items.is_empty() {
-            return Ok(0);
-        }
-        let mut status = 0;
-        self.loop_depth += 1;
-        let result = loop {
-            let mut menu = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                menu.extend_from_slice(format!("{}) ", i + 1).as_bytes());
-                menu.extend_from_slice(item);
-                menu.push(b'\n');
-            }
-            let ps3 = self
-                .vars
-                .get(b"PS3")
-                .map(|v| v.into_owned())
-                .unwrap_or_else(|| b"#? ".to_vec());
-            menu.extend(ps3);
-            let _ = write_all_fd(2, &menu);
-            let Some(line) = crate::builtins::read_line_fd(0) else {
-                let _ = write_all_fd(1, b"\n");
-                break Ok(status);
-            };
-            let _ = self.vars.set(b"REPLY", line.clone());
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let choice = std::str::from_utf8(&line)
-                .ok()
-                .and_then(|s| s.trim().parse::<usize>().ok())
-                .filter(|&n| n >= 1 && n <= items.len());
-            let value = choice.map(|n| items[n - 1].clone()).unwrap_or_default();
-            let _ = self.vars.set(name, value);
-            match self.loop_body(body) {
-                Ok(LoopStep::Next(s)) => status = s,
-                Ok(LoopStep::Stop(s)) => break Ok(s),
-                Err(u) => break Err(u),
-            }
-        };
-        self.loop_depth -= 1;
-        result
     }
 }
 

@@ -51,6 +51,7 @@ impl Shell {
         });
         self.vars.push_function_scope();
         self.exec_in_place = false;
+        let hidden_traps = self.hide_call_traps();
         let result = self.run_command(&function.body);
         let result = match result {
             Err(Unwind::Return(status)) => Ok(status),
@@ -63,6 +64,7 @@ impl Shell {
             }
             other => other,
         };
+        self.restore_call_traps(hidden_traps);
         self.vars.pop_function_scope();
         self.call_stack.pop();
         // A function's status is never exempt from `set -e` by an and-or

@@ -21,6 +21,24 @@ use crate::syntax::ast::{
 /// globbed, and `name=(…)` assigns an array.
 const DECLARATION_BUILTINS: &[&[u8]] = &[b"declare", b"typeset", b"local", b"export", b"readonly"];
 
+/// Why an assignment failed (the error is already reported).
+pub(crate) enum AssignFail {
+    /// The command fails with this status.
+    Status(i32),
+    /// A fatal expansion error (`${x?}`, `set -u`) ends the shell, as it
+    /// does in any other word.
+    Fatal(Unwind),
+}
+
+impl AssignFail {
+    fn into_status(self) -> Status {
+        match self {
+            AssignFail::Status(s) => Ok(s),
+            AssignFail::Fatal(u) => Err(u),
+        }
+    }
+}
+
 /// An array assignment carried by a declaration builtin's argument.
 struct DeclArray<'a> {
     name: Vec<u8>,
@@ -144,8 +162,8 @@ impl Shell {
         let status = (b.run)(self, argv)?;
         if status == 0 {
             for array in arrays {
-                if let Err(status) = self.assign_array(&array.name, array.elements, array.append) {
-                    return Ok(status);
+                if let Err(fail) = self.assign_array(&array.name, array.elements, array.append) {
+                    return fail.into_status();
                 }
             }
         }
@@ -173,8 +191,8 @@ impl Shell {
             });
         }
         for a in &cmd.assignments {
-            if let Err(status) = self.assign(a) {
-                return Ok(status);
+            if let Err(fail) = self.assign(a) {
+                return fail.into_status();
             }
         }
         if self.opts.xtrace() && !cmd.assignments.is_empty() {
@@ -210,7 +228,11 @@ impl Shell {
     /// are performed (creating files) and undone.
     fn run_assignments_only(&mut self, cmd: &SimpleCommand) -> Status {
         for a in &cmd.assignments {
-            if let Err(status) = self.assign(a) {
+            if let Err(fail) = self.assign(a) {
+                let status = match fail {
+                    AssignFail::Status(s) => s,
+                    AssignFail::Fatal(unwind) => return Err(unwind),
+                };
                 // bash: a failed assignment alone abandons the command line
                 // (and ends a POSIX-mode or `set -e` script).
                 self.last_status = status;
@@ -252,8 +274,8 @@ impl Shell {
                     }
                 }
                 Ok(None) => {
-                    if let Err(status) = self.assign(a) {
-                        result = Ok(status);
+                    if let Err(fail) = self.assign(a) {
+                        result = fail.into_status();
                         ok = false;
                         break;
                     }
@@ -292,7 +314,7 @@ impl Shell {
 
     /// Performs one assignment in the shell. Errors are reported; the
     /// status to use is returned.
-    pub(crate) fn assign(&mut self, a: &Assignment) -> Result<(), i32> {
+    pub(crate) fn assign(&mut self, a: &Assignment) -> Result<(), AssignFail> {
         let result = match &a.value {
             AssignValue::Array(elements) => {
                 if self.opts.xtrace() {
@@ -315,13 +337,16 @@ impl Shell {
         };
         result.map_err(|message| {
             self.report(&message);
-            1
+            AssignFail::Status(1)
         })
     }
 
-    fn report_expand(&mut self, e: ExpandError) -> i32 {
+    fn report_expand(&mut self, e: ExpandError) -> AssignFail {
+        if e.fatal {
+            return AssignFail::Fatal(self.expansion_failed(e));
+        }
         self.report_at(e.span, &e.message);
-        e.status
+        AssignFail::Status(e.status)
     }
 
     /// `name=value` / `name+=value`, honouring the integer attribute.
@@ -417,7 +442,7 @@ impl Shell {
         name: &[u8],
         elements: &[ArrayElement],
         append: bool,
-    ) -> Result<(), i32> {
+    ) -> Result<(), AssignFail> {
         let assoc = self.vars.is_assoc(name);
         let mut items = Vec::new();
         for e in elements {
@@ -438,7 +463,7 @@ impl Shell {
                             Ok(i) => OwnedSub::Index(i),
                             Err(err) => {
                                 self.report(&err.render());
-                                return Err(1);
+                                return Err(AssignFail::Status(1));
                             }
                         }
                     };
@@ -459,7 +484,7 @@ impl Shell {
                     Ok(n) => *value = n.to_string().into_bytes(),
                     Err(err) => {
                         self.report(&err.render());
-                        return Err(1);
+                        return Err(AssignFail::Status(1));
                     }
                 }
             }
@@ -476,7 +501,7 @@ impl Shell {
             .collect();
         self.vars.set_array(name, items, append).map_err(|e| {
             self.report(&e.message());
-            1
+            AssignFail::Status(1)
         })
     }
 

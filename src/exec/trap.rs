@@ -29,7 +29,7 @@ impl Shell {
             if pending & signals::signal_bit(sig) != 0 {
                 if let Some(Some(TrapAction::Command(text))) = self.traps.get(sig as usize).cloned()
                 {
-                    self.run_trap_action(&text, "trap")?;
+                    self.run_trap_action(&text, 1)?;
                 }
             }
         }
@@ -66,11 +66,13 @@ impl Shell {
         Ok(())
     }
 
-    /// Runs a trap's command text with `$?` preserved.
-    pub(crate) fn run_trap_action(&mut self, text: &[u8], name: &str) -> Result<(), Unwind> {
+    /// Runs a trap's command text with `$?` preserved. `$LINENO` in it
+    /// counts from `first_line` (bash: the current line for ERR and DEBUG
+    /// traps, 1 for the others).
+    pub(crate) fn run_trap_action(&mut self, text: &[u8], first_line: usize) -> Result<(), Unwind> {
         let saved_status = self.last_status;
         let saved_in_trap = std::mem::replace(&mut self.in_trap, true);
-        let result = self.run_text(text, name);
+        let result = self.run_text_from_line(text, "trap", first_line);
         self.in_trap = saved_in_trap;
         match result {
             Err(Unwind::Exit(s)) => return Err(Unwind::Exit(s)),
@@ -81,14 +83,22 @@ impl Shell {
         Ok(())
     }
 
-    /// Parses and runs text as its own source (`eval`, traps).
+    /// Parses and runs text as its own source (traps) with lines from 1.
     pub fn run_text(&mut self, text: &[u8], name: &str) -> Status {
+        self.run_text_from_line(text, name, 1)
+    }
+
+    /// Parses and runs text as its own source (`eval`, traps) whose first
+    /// line is `first_line` for `$LINENO` and messages.
+    pub fn run_text_from_line(&mut self, text: &[u8], name: &str, first_line: usize) -> Status {
         let opts = ParseOptions {
             final_input: true,
             extglob: self.opts.extglob(),
             ..Default::default()
         };
-        let source = std::rc::Rc::new(Source::new(name.as_bytes().to_vec(), text.to_vec()));
+        let mut source = Source::new(name.as_bytes().to_vec(), text.to_vec());
+        source.first_line = first_line;
+        let source = std::rc::Rc::new(source);
         match syntax::parse_program(text, opts) {
             Ok(program) => {
                 let saved = std::mem::replace(&mut self.source, source);
@@ -106,24 +116,56 @@ impl Shell {
         }
     }
 
+    /// At a function call: takes away the traps a function body does not
+    /// inherit (bash: ERR unless `set -E`, DEBUG and RETURN unless
+    /// `set -T`). The body may set its own; [`Shell::restore_call_traps`]
+    /// gives the caller's back afterwards.
+    pub(crate) fn hide_call_traps(&mut self) -> Vec<(usize, TrapAction)> {
+        let mut hidden = Vec::new();
+        let errtrace = self.opts.get("errtrace");
+        let functrace = self.opts.get("functrace");
+        for (slot, inherited) in [
+            (TRAP_ERR, errtrace),
+            (TRAP_DEBUG, functrace),
+            (TRAP_RETURN, functrace),
+        ] {
+            if !inherited {
+                if let Some(action) = self.traps[slot].take() {
+                    hidden.push((slot, action));
+                }
+            }
+        }
+        hidden
+    }
+
+    /// After a function call: restores the hidden traps, except where the
+    /// body set a trap of its own, which stays (bash's `trap_if_untrapped`).
+    pub(crate) fn restore_call_traps(&mut self, hidden: Vec<(usize, TrapAction)>) {
+        for (slot, action) in hidden {
+            if self.traps[slot].is_none() {
+                self.traps[slot] = Some(action);
+            }
+        }
+    }
+
     pub(crate) fn run_err_trap(&mut self) -> Result<(), Unwind> {
-        // Functions do not inherit the ERR trap unless `set -E`.
-        if self.in_trap || (!self.call_stack.is_empty() && !self.opts.get("errtrace")) {
+        if self.in_trap {
             return Ok(());
         }
         if let Some(TrapAction::Command(text)) = self.traps[TRAP_ERR].clone() {
-            self.run_trap_action(&text, "trap")?;
+            let line = self.current_line();
+            self.run_trap_action(&text, line)?;
         }
         Ok(())
     }
 
     pub(crate) fn run_debug_trap(&mut self) -> Result<(), Unwind> {
-        // Functions do not inherit DEBUG and RETURN traps unless `set -T`.
-        if self.in_trap || (!self.call_stack.is_empty() && !self.opts.get("functrace")) {
+        if self.in_trap {
             return Ok(());
         }
         if let Some(TrapAction::Command(text)) = self.traps[TRAP_DEBUG].clone() {
-            self.run_trap_action(&text, "trap")?;
+            let line = self.current_line();
+            self.run_trap_action(&text, line)?;
         }
         Ok(())
     }
@@ -133,7 +175,7 @@ impl Shell {
             return Ok(());
         }
         if let Some(TrapAction::Command(text)) = self.traps[TRAP_RETURN].clone() {
-            self.run_trap_action(&text, "trap")?;
+            self.run_trap_action(&text, 1)?;
         }
         Ok(())
     }

@@ -47,6 +47,7 @@ case_files!(
     printf,
     quoting,
     read,
+    real_world,
     redirections,
     set_e,
     set_u,

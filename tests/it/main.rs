@@ -5,5 +5,6 @@ mod jobctl;
 mod jobctl_script;
 mod parse;
 mod pty;
+mod realscripts;
 mod repl;
 mod support;
