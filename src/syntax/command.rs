@@ -26,6 +26,16 @@ const CLOSERS: &[&[u8]] = &[
 /// Builtins whose `name=value` arguments are parsed as assignments.
 const DECLARATION_BUILTINS: &[&[u8]] = &[b"declare", b"typeset", b"local", b"export", b"readonly"];
 
+/// What ended an and-or list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// `;` or `&`.
+    Operator,
+    Newline,
+    /// Nothing: a closing token or the end of the input follows.
+    None,
+}
+
 impl Parser<'_> {
     /// Parses the next complete command: the and-or lists up to the end of
     /// a line (including every line a compound command spans). `None` at
@@ -44,10 +54,16 @@ impl Parser<'_> {
             if self.at_closer() {
                 return Err(self.unexpected());
             }
-            let (item, separated) = self.list_item()?;
+            let (item, separator) = self.list_item()?;
             items.push(item);
-            if !separated {
-                break;
+            match separator {
+                // The newline ends this complete command (its here-document
+                // bodies were read with it); the next line is parsed only
+                // after this one has run, so an alias or `shopt` on this
+                // line applies to the next.
+                Separator::Newline => return Ok(Some(Program { items })),
+                Separator::Operator => {}
+                Separator::None => break,
             }
         }
         self.skip_blanks_and_comment();
@@ -67,9 +83,9 @@ impl Parser<'_> {
             if self.at_end() || self.at_closer() {
                 break;
             }
-            let (item, separated) = self.list_item()?;
+            let (item, separator) = self.list_item()?;
             items.push(item);
-            if !separated {
+            if separator == Separator::None {
                 break;
             }
             self.linebreak()?;
@@ -77,27 +93,27 @@ impl Parser<'_> {
         Ok(Program { items })
     }
 
-    /// One and-or list and its separator: (item, was a separator seen).
-    fn list_item(&mut self) -> PResult<(ListItem, bool)> {
+    /// One and-or list and the separator that ended it.
+    fn list_item(&mut self) -> PResult<(ListItem, Separator)> {
         let start = self.pos;
         let and_or = self.and_or()?;
         self.skip_blanks_and_comment();
         let end = self.pos;
-        let (background, separated) = if self.operator(b"&") {
-            (true, true)
+        let (background, separator) = if self.operator(b"&") {
+            (true, Separator::Operator)
         } else if self.operator(b";") {
-            (false, true)
+            (false, Separator::Operator)
         } else if self.newline()? {
-            (false, true)
+            (false, Separator::Newline)
         } else {
-            (false, false)
+            (false, Separator::None)
         };
         let item = ListItem {
             and_or,
             background,
             span: self.span(start, end),
         };
-        Ok((item, separated))
+        Ok((item, separator))
     }
 
     /// True when the next token closes an enclosing construct.
@@ -105,7 +121,7 @@ impl Parser<'_> {
         if matches!(self.peek_operator(), Some(b")" | b";;" | b";&" | b";;&")) {
             return true;
         }
-        CLOSERS.iter().any(|w| self.at_keyword(w))
+        CLOSERS.contains(&self.keyword_token())
     }
 
     fn and_or(&mut self) -> PResult<AndOr> {

@@ -13,9 +13,24 @@ use super::error::ParseError;
 use super::parser::{PResult, Parser};
 use super::word::{arith_text, WordMode};
 
+/// The reserved words that open a compound command.
+#[derive(Clone, Copy)]
+enum Opener {
+    Brace,
+    If,
+    While,
+    Until,
+    For,
+    Select,
+    Case,
+    Cond,
+    Coproc,
+}
+
 impl Parser<'_> {
     /// A compound command at the cursor, or `None` if none starts here.
     pub(super) fn compound_command(&mut self) -> PResult<Option<Command>> {
+        self.skip_blanks_and_comment();
         let start = self.pos;
         let kind = if self.starts_with(b"((") {
             match self.arith_command()? {
@@ -24,27 +39,35 @@ impl Parser<'_> {
             }
         } else if self.starts_with(b"(") {
             self.subshell()?
-        } else if self.keyword(b"{") {
-            let body = self.body_until(b"}", "`{`", start)?;
-            CompoundKind::Brace(body)
-        } else if self.keyword(b"if") {
-            self.if_command(start)?
-        } else if self.keyword(b"while") {
-            self.loop_command(false, start)?
-        } else if self.keyword(b"until") {
-            self.loop_command(true, start)?
-        } else if self.keyword(b"for") {
-            self.for_command(start, false)?
-        } else if self.keyword(b"select") {
-            self.for_command(start, true)?
-        } else if self.keyword(b"case") {
-            self.case_command(start)?
-        } else if self.keyword(b"[[") {
-            CompoundKind::Cond(self.cond_command(start)?)
-        } else if self.keyword(b"coproc") {
-            self.coproc()?
         } else {
-            return Ok(None);
+            // One look at the word at the cursor instead of a comparison
+            // per reserved word: this runs for every command.
+            let word = self.keyword_token();
+            let len = word.len();
+            let opener = match word {
+                b"{" => Opener::Brace,
+                b"if" => Opener::If,
+                b"while" => Opener::While,
+                b"until" => Opener::Until,
+                b"for" => Opener::For,
+                b"select" => Opener::Select,
+                b"case" => Opener::Case,
+                b"[[" => Opener::Cond,
+                b"coproc" => Opener::Coproc,
+                _ => return Ok(None),
+            };
+            self.pos += len;
+            match opener {
+                Opener::Brace => CompoundKind::Brace(self.body_until(b"}", "`{`", start)?),
+                Opener::If => self.if_command(start)?,
+                Opener::While => self.loop_command(false, start)?,
+                Opener::Until => self.loop_command(true, start)?,
+                Opener::For => self.for_command(start, false)?,
+                Opener::Select => self.for_command(start, true)?,
+                Opener::Case => self.case_command(start)?,
+                Opener::Cond => CompoundKind::Cond(self.cond_command(start)?),
+                Opener::Coproc => self.coproc()?,
+            }
         };
         let redirects = self.redirect_list()?;
         Ok(Some(Command::Compound(Box::new(CompoundCommand {

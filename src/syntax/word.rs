@@ -65,10 +65,20 @@ impl WordMode {
 }
 
 /// Accumulates literal bytes between structured parts.
+///
+/// Literal text is usually a contiguous run of the buffer, so the builder
+/// remembers it as a range and copies it once, exactly sized, when the part
+/// is finished; only text interrupted by removed bytes (a backslash before
+/// `$` in double quotes, a backslash-newline) is collected byte by byte.
 struct PartBuilder {
     parts: Vec<WordPart>,
+    /// Collected bytes that come before `run`.
     literal: Vec<u8>,
+    /// `buf[start..end]`: the contiguous tail of the pending literal.
+    run: Option<(usize, usize)>,
+    /// Buffer range of the whole pending literal, for its span.
     literal_start: usize,
+    literal_end: usize,
     /// Literal text is quoted (inside double quotes or a here-document).
     quoted_literal: bool,
 }
@@ -78,36 +88,93 @@ impl PartBuilder {
         PartBuilder {
             parts: Vec::new(),
             literal: Vec::new(),
+            run: None,
             literal_start: 0,
+            literal_end: 0,
             quoted_literal,
         }
     }
 
+    fn is_empty(&self) -> bool {
+        self.literal.is_empty() && self.run.is_none()
+    }
+
+    /// Adds the byte at the cursor, `b`, to the pending literal.
     fn push_byte(&mut self, p: &Parser, b: u8) {
-        if self.literal.is_empty() {
-            self.literal_start = p.pos;
+        debug_assert_eq!(p.buf.get(p.pos), Some(&b));
+        self.push_source(p, p.pos, p.pos + 1);
+    }
+
+    /// Appends `p.buf[p.pos..p.pos + len]` and moves the cursor past it.
+    fn push_run(&mut self, p: &mut Parser, len: usize) {
+        self.push_source(p, p.pos, p.pos + len);
+        p.pos += len;
+    }
+
+    /// Adds `p.buf[start..end]` to the pending literal.
+    fn push_source(&mut self, p: &Parser, start: usize, end: usize) {
+        if self.is_empty() {
+            self.literal_start = start;
+        }
+        self.run = match self.run {
+            Some((s, e)) if e == start => Some((s, end)),
+            Some((s, e)) => {
+                self.literal.extend_from_slice(&p.buf[s..e]);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+        self.literal_end = end;
+    }
+
+    /// Adds `b`, written at `from..to` in the buffer with bytes that are
+    /// removed (`\$` in double quotes stands for `$`).
+    fn push_escaped(&mut self, p: &Parser, b: u8, from: usize, to: usize) {
+        if self.is_empty() {
+            self.literal_start = from;
+        }
+        if let Some((s, e)) = self.run.take() {
+            self.literal.extend_from_slice(&p.buf[s..e]);
         }
         self.literal.push(b);
+        self.literal_end = to;
     }
 
     fn flush(&mut self, p: &Parser) {
-        if !self.literal.is_empty() {
-            let text = std::mem::take(&mut self.literal);
-            let kind = if self.quoted_literal {
-                PartKind::Quoted(text)
-            } else {
-                PartKind::Literal(text)
-            };
-            self.parts.push(WordPart {
-                kind,
-                span: p.span(self.literal_start, p.pos),
-            });
+        if self.is_empty() {
+            return;
         }
+        let mut text = std::mem::take(&mut self.literal);
+        if let Some((s, e)) = self.run.take() {
+            if text.is_empty() {
+                text = p.buf[s..e].to_vec();
+            } else {
+                text.extend_from_slice(&p.buf[s..e]);
+            }
+        }
+        let kind = if self.quoted_literal {
+            PartKind::Quoted(text)
+        } else {
+            PartKind::Literal(text)
+        };
+        let part = WordPart {
+            kind,
+            span: p.span(self.literal_start, self.literal_end),
+        };
+        self.push_part(part);
+    }
+
+    fn push_part(&mut self, part: WordPart) {
+        // Most words have one or two parts: do not start at four.
+        if self.parts.capacity() == 0 {
+            self.parts.reserve_exact(1);
+        }
+        self.parts.push(part);
     }
 
     fn push(&mut self, p: &Parser, part: WordPart) {
         self.flush(p);
-        self.parts.push(part);
+        self.push_part(part);
     }
 
     fn finish(mut self, p: &Parser) -> Vec<WordPart> {
@@ -159,6 +226,12 @@ impl Parser<'_> {
             self.tilde(&mut out, mode);
         }
         while let Some(b) = self.peek() {
+            // Most bytes are plain text in every mode: take them in one run.
+            let plain = self.rest().iter().take_while(|&&b| is_plain(b)).count();
+            if plain > 0 {
+                out.push_run(self, plain);
+                continue;
+            }
             if self.ends_word(mode, b, depth) {
                 break;
             }
@@ -322,14 +395,18 @@ impl Parser<'_> {
     fn double_quoted_inner(&mut self) -> PResult<Vec<WordPart>> {
         let mut out = PartBuilder::new(true);
         while let Some(b) = self.peek() {
+            let plain = self.rest().iter().take_while(|&&b| is_plain(b)).count();
+            if plain > 0 {
+                out.push_run(self, plain);
+                continue;
+            }
             match b {
                 b'"' => break,
                 b'\\' => match self.peek_at(1) {
                     Some(b'\n') => self.pos += 2,
                     Some(c @ (b'$' | b'`' | b'"' | b'\\')) => {
-                        self.pos += 1;
-                        out.push_byte(self, c);
-                        self.pos += 1;
+                        out.push_escaped(self, c, self.pos, self.pos + 2);
+                        self.pos += 2;
                     }
                     _ => {
                         out.push_byte(self, b'\\');
@@ -696,6 +773,24 @@ impl Parser<'_> {
         Ok(program)
     }
 }
+
+/// Bytes that mean nothing special in any [`WordMode`]: no delimiter,
+/// quote, expansion, brace, bracket, pattern or separator character. The
+/// lexer copies runs of them without looking at the mode.
+fn is_plain(b: u8) -> bool {
+    PLAIN[usize::from(b)]
+}
+
+const PLAIN: [bool; 256] = {
+    let special = b" \t\n;&|()<>'\"\\$`{},[]?*+@!:/";
+    let mut table = [true; 256];
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
 
 /// Parenthesis/bracket/brace nesting for the modes that count it.
 fn track_depth(mode: WordMode, b: u8, depth: usize) -> usize {
