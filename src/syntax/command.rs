@@ -15,7 +15,7 @@ use super::ast::{
     TimeFormat, Word, WordPart,
 };
 use super::error::ParseError;
-use super::parser::{is_delimiter, is_name_char, is_name_start, PResult, Parser};
+use super::parser::{is_delimiter, is_name_char, is_name_start, Attempt, PResult, Parser};
 use super::word::WordMode;
 
 /// Reserved words that close a construct and so end a command list.
@@ -299,7 +299,9 @@ impl Parser<'_> {
                     continue;
                 }
             }
-            let Some(word) = self.word()? else { break };
+            let Some(word) = self.brace_word()? else {
+                break;
+            };
             if cmd.words.is_empty() {
                 declaration = word
                     .as_literal()
@@ -428,7 +430,7 @@ impl Parser<'_> {
             let part = self.process_sub()?;
             Some(self.continue_word(part)?)
         } else {
-            self.word()?
+            self.brace_word()?
         };
         let Some(word) = word else {
             return Err(self.unexpected());
@@ -561,7 +563,7 @@ impl Parser<'_> {
                     continue;
                 }
             }
-            match self.word()? {
+            match self.brace_word()? {
                 Some(value) => elements.push(ArrayElement {
                     index: None,
                     append: false,
@@ -574,17 +576,20 @@ impl Parser<'_> {
 
     /// `[i]=value` inside an array literal.
     fn indexed_element(&mut self) -> PResult<Option<ArrayElement>> {
-        let save = self.pos;
+        if self.attempt_failed(Attempt::IndexedElement) {
+            return Ok(None);
+        }
+        let save = self.checkpoint();
         self.pos += 1;
         let index = self.word_in_mode(WordMode::Subscript)?;
         if self.peek() != Some(b']') {
-            self.pos = save;
+            self.backtrack(save, Attempt::IndexedElement);
             return Ok(None);
         }
         self.pos += 1;
         let append = self.starts_with(b"+=");
         if !append && self.peek() != Some(b'=') {
-            self.pos = save;
+            self.backtrack(save, Attempt::IndexedElement);
             return Ok(None);
         }
         self.pos += if append { 2 } else { 1 };

@@ -9,8 +9,8 @@
 use super::ast::{
     ArithText, CaseItem, CaseTerminator, Command, CompoundCommand, CompoundKind, Program,
 };
-use super::error::ParseError;
-use super::parser::{PResult, Parser};
+use super::error::{ParseError, ParseErrorKind};
+use super::parser::{Attempt, PResult, Parser};
 use super::word::{arith_text, WordMode};
 
 /// The reserved words that open a compound command.
@@ -127,13 +127,17 @@ impl Parser<'_> {
 
     /// `(( … ))`; `None` (cursor restored) when it is really `( ( … ) )`.
     fn arith_command(&mut self) -> PResult<Option<CompoundKind>> {
-        let save = self.pos;
+        if self.attempt_failed(Attempt::ArithCommand) {
+            return Ok(None);
+        }
+        let save = self.checkpoint();
+        let open = self.pos;
         self.pos += 2;
         let word = match self.word_in_mode(WordMode::Arith) {
             Ok(word) => word,
-            Err(e) if e.is_incomplete() => return Err(e),
+            Err(e) if e.kind != ParseErrorKind::Syntax => return Err(e),
             Err(_) => {
-                self.pos = save;
+                self.backtrack(save, Attempt::ArithCommand);
                 return Ok(None);
             }
         };
@@ -142,9 +146,9 @@ impl Parser<'_> {
             return Ok(Some(CompoundKind::Arith(arith_text(word))));
         }
         if self.at_end() {
-            return Err(self.unclosed("))", "`((`", save));
+            return Err(self.unclosed("))", "`((`", open));
         }
-        self.pos = save;
+        self.backtrack(save, Attempt::ArithCommand);
         Ok(None)
     }
 
@@ -224,7 +228,7 @@ impl Parser<'_> {
         self.linebreak()?;
         if self.keyword(b"in") {
             let mut list = Vec::new();
-            while let Some(word) = self.word()? {
+            while let Some(word) = self.brace_word()? {
                 list.push(word);
             }
             self.skip_blanks_and_comment();

@@ -20,25 +20,33 @@ impl Parser<'_> {
             let body_start = self.pos;
             let mut text = Vec::new();
             let mut found = false;
+            let mut body_end = self.buf.len();
             while !self.at_end() {
-                let rest = self.rest();
-                let line_len = rest.iter().position(|&b| b == b'\n');
-                let line = &rest[..line_len.unwrap_or(rest.len())];
-                let consumed = line_len.map_or(rest.len(), |n| n + 1);
-                let line = if doc.strip_tabs {
-                    let tabs = line.iter().take_while(|&&b| b == b'\t').count();
-                    &line[tabs..]
+                let line_start = self.pos;
+                let mark = text.len();
+                let tabs = if doc.strip_tabs {
+                    self.leading_tabs()
                 } else {
-                    line
+                    0
                 };
-                if line == doc.delimiter.as_slice() {
-                    self.pos += consumed;
+                self.pos += tabs;
+                self.append_physical_line(&mut text);
+                // In an unquoted body a backslash-newline joins lines before
+                // the delimiter is looked for, as in bash and dash.
+                while !doc.quoted && ends_in_escape(&text[mark..]) && self.peek() == Some(b'\n') {
+                    text.pop();
+                    self.pos += 1;
+                    self.append_physical_line(&mut text);
+                }
+                if text[mark..] == doc.delimiter[..] {
+                    text.truncate(mark);
+                    body_end = line_start;
+                    self.skip_newline();
                     found = true;
                     break;
                 }
-                text.extend_from_slice(line);
                 text.push(b'\n');
-                self.pos += consumed;
+                self.skip_newline();
             }
             if !found && !self.opts.final_input {
                 let delimiter = String::from_utf8_lossy(&doc.delimiter);
@@ -47,7 +55,8 @@ impl Parser<'_> {
                     self.span_here(),
                 ));
             }
-            let span = self.span(body_start, self.pos);
+            // The body's span ends before the delimiter line.
+            let span = self.span(body_start, body_end);
             let word = if doc.quoted {
                 Word {
                     parts: vec![WordPart {
@@ -67,4 +76,31 @@ impl Parser<'_> {
         }
         Ok(())
     }
+}
+
+impl Parser<'_> {
+    fn leading_tabs(&self) -> usize {
+        self.rest().iter().take_while(|&&b| b == b'\t').count()
+    }
+
+    /// Appends the rest of the current line, without its newline, and
+    /// moves to that newline.
+    fn append_physical_line(&mut self, text: &mut Vec<u8>) {
+        let rest = self.rest();
+        let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        text.extend_from_slice(&rest[..len]);
+        self.pos += len;
+    }
+
+    fn skip_newline(&mut self) {
+        if self.peek() == Some(b'\n') {
+            self.pos += 1;
+        }
+    }
+}
+
+/// The text ends in an odd number of backslashes: the last one escapes
+/// the newline after it.
+fn ends_in_escape(text: &[u8]) -> bool {
+    text.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
 }

@@ -8,6 +8,7 @@
 //! depth (so hostile input gives an error, not a stack overflow) and grows
 //! the stack on demand with `stacker`.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use nom::bytes::complete::{take_while, take_while1};
@@ -70,6 +71,28 @@ pub struct Parser<'o> {
     pub(super) alias_blank: bool,
     /// The last `case` item ended at `esac` without `;;`.
     pub(super) last_item_unterminated: bool,
+    /// Tentative parses that failed, by buffer position, so that nested
+    /// alternatives (`$((` that turns out to be `$( (`) are not retried at
+    /// every level: without it, nesting N deep takes 2^N attempts.
+    failed_attempts: HashSet<(usize, Attempt)>,
+}
+
+/// A tentative parse that may be undone in favour of another reading.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Attempt {
+    /// `$((…))` rather than `$( (…) )`.
+    ArithExpansion,
+    /// `((…))` rather than `( (…) )`.
+    ArithCommand,
+    /// `[i]=value` in an array literal rather than a plain word.
+    IndexedElement,
+}
+
+/// Where a tentative parse began: the cursor and the here-document queue.
+#[derive(Clone, Copy)]
+pub(super) struct Checkpoint {
+    pos: usize,
+    pending_heredocs: usize,
 }
 
 impl<'o> Parser<'o> {
@@ -85,6 +108,7 @@ impl<'o> Parser<'o> {
             active_aliases: Vec::new(),
             alias_blank: false,
             last_item_unterminated: false,
+            failed_attempts: HashSet::new(),
         }
     }
 
@@ -102,6 +126,7 @@ impl<'o> Parser<'o> {
             active_aliases: Vec::new(),
             alias_blank: false,
             last_item_unterminated: false,
+            failed_attempts: HashSet::new(),
         }
     }
 
@@ -148,8 +173,33 @@ impl<'o> Parser<'o> {
         self.span(self.pos, self.pos)
     }
 
+    // ----- tentative parses ------------------------------------------------
+
+    pub(super) fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            pos: self.pos,
+            pending_heredocs: self.pending_heredocs.len(),
+        }
+    }
+
+    /// Undoes a failed tentative parse: back to the checkpoint, dropping
+    /// here-documents it queued (the other reading queues them again), and
+    /// remembers that `what` fails there.
+    pub(super) fn backtrack(&mut self, to: Checkpoint, what: Attempt) {
+        self.pos = to.pos;
+        self.pending_heredocs.truncate(to.pending_heredocs);
+        self.failed_attempts.insert((to.pos, what));
+    }
+
+    /// Whether `what` already failed at the cursor.
+    pub(super) fn attempt_failed(&self, what: Attempt) -> bool {
+        !self.failed_attempts.is_empty() && self.failed_attempts.contains(&(self.pos, what))
+    }
+
     /// Replaces `buf[start..end]` by `text` (alias substitution).
     pub(super) fn splice(&mut self, start: usize, end: usize, text: &[u8]) {
+        // Remembered failures are keyed by buffer positions, which move.
+        self.failed_attempts.clear();
         self.buf.splice(start..end, text.iter().copied());
         self.splices.push(Splice {
             start,

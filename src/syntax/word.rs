@@ -9,8 +9,9 @@
 
 use super::arith::parse_arith;
 use super::ast::{ArithText, PartKind, Program, Word, WordPart};
-use super::error::ParseError;
-use super::parser::{is_delimiter, is_name_char, PResult, Parser};
+use super::brace::structure_braces;
+use super::error::{ParseError, ParseErrorKind};
+use super::parser::{is_delimiter, is_name_char, Attempt, PResult, Parser};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordMode {
@@ -30,8 +31,6 @@ pub enum WordMode {
     Subscript,
     /// `$((…))`: ends at the `)` that closes it.
     Arith,
-    /// An alternative of `{a,b}`.
-    BraceAlt,
     /// An alternative of `@(a|b)`.
     ExtGlobAlt,
     /// The right side of `[[ x =~ re ]]`: parentheses nest, blanks end it.
@@ -194,6 +193,18 @@ impl Parser<'_> {
         }
     }
 
+    /// A word in a place where bash applies brace expansion (command
+    /// words, redirection targets, `for` lists, array elements), with
+    /// `{a,b}` and `{1..3}` made into brace parts; elsewhere (`case`
+    /// patterns, `[[ ]]`, assignments) braces are literal text.
+    pub(super) fn brace_word(&mut self) -> PResult<Option<Word>> {
+        let Some(mut word) = self.word()? else {
+            return Ok(None);
+        };
+        word.parts = structure_braces(std::mem::take(&mut word.parts))?;
+        Ok(Some(word))
+    }
+
     /// A word in the given mode; may be empty.
     pub(super) fn word_in_mode(&mut self, mode: WordMode) -> PResult<Word> {
         let start = self.pos;
@@ -256,15 +267,6 @@ impl Parser<'_> {
                     let part = self.backquote(mode.is_dquote_like())?;
                     out.push(self, part);
                 }
-                b'{' if mode == WordMode::Normal || mode == WordMode::BraceAlt => {
-                    match self.brace_expansion()? {
-                        Some(part) => out.push(self, part),
-                        None => {
-                            out.push_byte(self, b);
-                            self.pos += 1;
-                        }
-                    }
-                }
                 b'?' | b'*' | b'+' | b'@' | b'!'
                     if self.peek_at(1) == Some(b'(') && self.extglob_allowed(mode) =>
                 {
@@ -290,10 +292,7 @@ impl Parser<'_> {
         self.opts.extglob
             && matches!(
                 mode,
-                WordMode::Normal
-                    | WordMode::BraceAlt
-                    | WordMode::ExtGlobAlt
-                    | WordMode::Param { .. }
+                WordMode::Normal | WordMode::ExtGlobAlt | WordMode::Param { .. }
             )
     }
 
@@ -301,7 +300,6 @@ impl Parser<'_> {
     fn ends_word(&self, mode: WordMode, b: u8, depth: usize) -> bool {
         match mode {
             WordMode::Normal | WordMode::Assignment => is_delimiter(b),
-            WordMode::BraceAlt => is_delimiter(b) || b == b',' || b == b'}',
             WordMode::ExtGlobAlt => is_delimiter(b),
             WordMode::Param {
                 stop_slash,
@@ -312,9 +310,7 @@ impl Parser<'_> {
             }
             WordMode::Subscript => b == b']' && depth == 0,
             WordMode::Arith => b == b')' && depth == 0,
-            WordMode::Regex => {
-                (matches!(b, b' ' | b'\t' | b'\n') && depth == 0) || (b == b')' && depth == 0)
-            }
+            WordMode::Regex => matches!(b, b' ' | b'\t' | b'\n' | b')') && depth == 0,
             WordMode::HereDoc => false,
         }
     }
@@ -641,13 +637,17 @@ impl Parser<'_> {
     /// `$((…))` at the cursor. `None` (cursor restored) when the text is
     /// really a command substitution starting with a subshell, `$( (…) )`.
     fn arith_expansion(&mut self) -> PResult<Option<ArithText>> {
-        let save = self.pos;
+        if self.attempt_failed(Attempt::ArithExpansion) {
+            return Ok(None);
+        }
+        let save = self.checkpoint();
+        let open = self.pos;
         self.pos += 3;
         let word = match self.word_in_mode(WordMode::Arith) {
             Ok(w) => w,
-            Err(e) if e.is_incomplete() => return Err(e),
+            Err(e) if e.kind != ParseErrorKind::Syntax => return Err(e),
             Err(_) => {
-                self.pos = save;
+                self.backtrack(save, Attempt::ArithExpansion);
                 return Ok(None);
             }
         };
@@ -660,77 +660,10 @@ impl Parser<'_> {
                 "unexpected end of file: unterminated $((",
                 self.span_here(),
             )
-            .with_opened("`$((`", self.span(save, save + 3)));
+            .with_opened("`$((`", self.span(open, open + 3)));
         }
-        self.pos = save;
+        self.backtrack(save, Attempt::ArithExpansion);
         Ok(None)
-    }
-
-    /// `{a,b}` or `{1..5}` at the cursor; `None` (cursor restored) when the
-    /// brace is literal.
-    fn brace_expansion(&mut self) -> PResult<Option<WordPart>> {
-        let start = self.pos;
-        if let Some(kind) = self.brace_range() {
-            return Ok(Some(WordPart {
-                kind,
-                span: self.span(start, self.pos),
-            }));
-        }
-        let pending = self.pending_heredocs.len();
-        self.pos += 1;
-        let mut alternatives = Vec::new();
-        loop {
-            let parts = match self.parts(WordMode::BraceAlt) {
-                Ok(parts) => parts,
-                Err(_) => break,
-            };
-            match self.peek() {
-                Some(b',') => {
-                    alternatives.push(parts);
-                    self.pos += 1;
-                }
-                Some(b'}') if !alternatives.is_empty() => {
-                    alternatives.push(parts);
-                    self.pos += 1;
-                    return Ok(Some(WordPart {
-                        kind: PartKind::BraceList(alternatives),
-                        span: self.span(start, self.pos),
-                    }));
-                }
-                _ => break,
-            }
-        }
-        self.pos = start;
-        self.pending_heredocs.truncate(pending);
-        Ok(None)
-    }
-
-    /// `{x..y[..step]}` with integer or single-character endpoints.
-    fn brace_range(&mut self) -> Option<PartKind> {
-        let rest = self.rest();
-        let close = rest.iter().take(64).position(|&b| b == b'}')?;
-        let inner = &rest[1..close];
-        let fields: Vec<&[u8]> = split_dots(inner)?;
-        if fields.len() != 2 && fields.len() != 3 {
-            return None;
-        }
-        let is_int = |f: &[u8]| parse_int(f).is_some();
-        let is_char = |f: &[u8]| f.len() == 1 && f[0].is_ascii_alphabetic();
-        let (a, b) = (fields[0], fields[1]);
-        if !((is_int(a) && is_int(b)) || (is_char(a) && is_char(b))) {
-            return None;
-        }
-        let step = match fields.get(2) {
-            Some(s) => Some(parse_int(s)?),
-            None => None,
-        };
-        let kind = PartKind::BraceRange {
-            start: a.to_vec(),
-            end: b.to_vec(),
-            step,
-        };
-        self.pos += close + 1;
-        Some(kind)
     }
 
     /// `@(a|b)` and friends at the cursor.
@@ -797,7 +730,6 @@ fn track_depth(mode: WordMode, b: u8, depth: usize) -> usize {
     let (open, close) = match mode {
         WordMode::Arith | WordMode::Regex => (b'(', b')'),
         WordMode::Subscript => (b'[', b']'),
-        WordMode::Param { .. } => (b'{', b'}'),
         _ => return depth,
     };
     if b == open {
@@ -825,32 +757,6 @@ pub(super) fn arith_text(word: Word) -> ArithText {
         None
     };
     ArithText { word, expr }
-}
-
-fn split_dots(inner: &[u8]) -> Option<Vec<&[u8]>> {
-    let mut out = Vec::new();
-    let mut rest = inner;
-    loop {
-        match rest.windows(2).position(|w| w == b"..") {
-            Some(i) => {
-                out.push(&rest[..i]);
-                rest = &rest[i + 2..];
-            }
-            None => {
-                out.push(rest);
-                break;
-            }
-        }
-    }
-    (out.len() >= 2).then_some(out)
-}
-
-fn parse_int(f: &[u8]) -> Option<i64> {
-    let s = std::str::from_utf8(f).ok()?;
-    if s.is_empty() || s.starts_with('+') {
-        return None;
-    }
-    s.parse().ok()
 }
 
 /// Decodes the escapes of `$'…'`.
