@@ -247,9 +247,7 @@ fn compound(out: &mut String, c: &CompoundCommand) {
             }
         }
         CompoundKind::Loop {
-            until,
-            condition,
-            body,
+            condition, body, ..
         } => {
             out.push(' ');
             program(out, condition);
