@@ -16,6 +16,7 @@ use super::ast::{
 };
 use super::error::ParseError;
 use super::parser::{is_delimiter, is_name_char, is_name_start, Attempt, PResult, Parser};
+use super::source::Span;
 use super::word::WordMode;
 
 /// Reserved words that close a construct and so end a command list.
@@ -98,7 +99,11 @@ impl Parser<'_> {
         let start = self.pos;
         let and_or = self.and_or()?;
         self.skip_blanks_and_comment();
-        let end = self.pos;
+        let last = and_or.rest.last().map_or(&and_or.first, |(_, p)| p);
+        let span = Span {
+            start: self.span(start, start).start,
+            end: last.span.end,
+        };
         let (background, separator) = if self.operator(b"&") {
             (true, Separator::Operator)
         } else if self.operator(b";") {
@@ -111,7 +116,7 @@ impl Parser<'_> {
         let item = ListItem {
             and_or,
             background,
-            span: self.span(start, end),
+            span,
         };
         Ok((item, separator))
     }
@@ -146,27 +151,37 @@ impl Parser<'_> {
         self.skip_blanks_and_comment();
         let start = self.pos;
         let mut timed = None;
-        if self.keyword(b"time") {
-            timed = Some(TimeFormat::Default);
-            self.skip_blanks();
-            if self.at_keyword(b"-p") {
-                self.pos += 2;
-                timed = Some(TimeFormat::Posix);
-            }
-        }
         let mut negated = false;
-        while self.keyword(b"!") {
-            negated = !negated;
+        let mut prefixed = false;
+        // bash accepts `!` and `time [-p] [--]` before a pipeline in any
+        // order and number (`! time cmd`, `time ! cmd`, `! ! cmd`).
+        loop {
+            if self.keyword(b"!") {
+                negated = !negated;
+            } else if self.keyword(b"time") {
+                let posix = self.time_options();
+                if posix || timed.is_none() {
+                    timed = Some(if posix {
+                        TimeFormat::Posix
+                    } else {
+                        TimeFormat::Default
+                    });
+                }
+            } else {
+                break;
+            }
+            prefixed = true;
         }
+        let prefix_end = self.pos;
         self.skip_blanks_and_comment();
-        // `time` and `!` may stand alone before a separator.
-        if timed.is_some() && self.at_pipeline_end() {
+        // `time` and `!` may stand alone before `;`, a newline or the end.
+        if prefixed && self.at_list_terminator() {
             return Ok(Pipeline {
                 negated,
                 timed,
                 commands: Vec::new(),
                 pipe_stderr: Vec::new(),
-                span: self.span(start, self.pos),
+                span: self.span(start, prefix_end),
             });
         }
         let mut commands = vec![self.command()?];
@@ -184,22 +199,36 @@ impl Parser<'_> {
             self.linebreak()?;
             commands.push(self.command()?);
         }
+        let end = commands.last().map_or(0, |c| c.span().end);
         Ok(Pipeline {
             negated,
             timed,
             commands,
             pipe_stderr,
-            span: self.span(start, self.pos),
+            span: Span {
+                start: self.span(start, start).start,
+                end,
+            },
         })
     }
 
-    fn at_pipeline_end(&self) -> bool {
-        self.at_end()
-            || self.peek() == Some(b'\n')
-            || matches!(
-                self.peek_operator(),
-                Some(b";" | b"&" | b"&&" | b"||" | b")")
-            )
+    /// `-p` and `--` after `time`; true when `-p` was given.
+    fn time_options(&mut self) -> bool {
+        self.skip_blanks();
+        let posix = self.at_keyword(b"-p");
+        if posix {
+            self.pos += 2;
+            self.skip_blanks();
+        }
+        if self.at_keyword(b"--") {
+            self.pos += 2;
+        }
+        posix
+    }
+
+    /// bash's `list_terminator`: `;`, a newline or the end of the input.
+    fn at_list_terminator(&self) -> bool {
+        self.at_end() || self.peek() == Some(b'\n') || self.peek_operator() == Some(b";")
     }
 
     /// One command of a pipeline.
@@ -215,11 +244,15 @@ impl Parser<'_> {
         if let Some(compound) = self.compound_command()? {
             return Ok(compound);
         }
-        if self.at_closer() || self.at_end() || self.peek() == Some(b'\n') {
+        // A reserved word that cannot start a command is an error here, as
+        // in bash and dash (`in` and `]]` close nothing by themselves).
+        let misplaced = matches!(self.keyword_token(), b"in" | b"]]");
+        if misplaced || self.at_closer() || self.at_end() || self.peek() == Some(b'\n') {
             return Err(self.unexpected());
         }
+        let start = self.pos;
         if self.keyword(b"function") {
-            return self.function_keyword_def();
+            return self.function_keyword_def(start);
         }
         self.simple_command()
     }
@@ -230,33 +263,52 @@ impl Parser<'_> {
         let Some(lookup) = self.opts.aliases else {
             return false;
         };
-        let rest = self.rest();
+        let pos = self.pos;
+        self.active_aliases.retain(|alias| alias.1 > pos);
+        let rest = &self.buf[pos..];
         let len = rest
             .iter()
             .position(|&b| is_delimiter(b))
             .unwrap_or(rest.len());
-        if len == 0 {
+        let name = &rest[..len];
+        let quoted = name
+            .iter()
+            .any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'='));
+        if len == 0 || quoted {
             return false;
         }
-        let name = rest[..len].to_vec();
-        if name
-            .iter()
-            .any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'='))
-        {
+        // An alias is not expanded inside its own expansion (recursion).
+        if self.active_aliases.iter().any(|(n, ..)| n == name) {
+            return false;
+        }
+        let Some(value) = lookup.alias(name) else {
+            return false;
+        };
+        let name = name.to_vec();
+        self.splice(pos, pos + len, &value);
+        let end = pos + value.len();
+        // POSIX: a value ending in a blank makes the next word a
+        // candidate for alias substitution too. When aliases nest and end
+        // together, the outer one decides, as in bash.
+        let blank = value.last().is_some_and(|&b| b == b' ' || b == b'\t');
+        let outer_without_blank = (self.active_aliases.iter()).any(|a| a.1 == end && !a.2);
+        if blank && !outer_without_blank {
+            self.alias_blank_ends.push(end);
+        }
+        self.active_aliases.push((name, end, blank));
+        true
+    }
+
+    /// Whether the word at the cursor follows an alias whose value ended
+    /// in a blank (and so is checked for aliases wherever it is).
+    fn alias_check_due(&mut self) -> bool {
+        if self.alias_blank_ends.is_empty() {
             return false;
         }
         let pos = self.pos;
-        self.active_aliases.retain(|(_, until)| *until > pos);
-        if self.active_aliases.iter().any(|(n, _)| *n == name) {
-            return false;
-        }
-        let Some(value) = lookup.alias(&name) else {
-            return false;
-        };
-        self.alias_blank = value.last().is_some_and(|&b| b == b' ' || b == b'\t');
-        self.splice(pos, pos + len, &value);
-        self.active_aliases.push((name, pos + value.len()));
-        true
+        let before = self.alias_blank_ends.len();
+        self.alias_blank_ends.retain(|&end| end > pos);
+        self.alias_blank_ends.len() < before
     }
 
     fn simple_command(&mut self) -> PResult<Command> {
@@ -276,22 +328,24 @@ impl Parser<'_> {
                 cmd.words.push(word);
                 continue;
             }
-            if b == b'(' && cmd.words.len() == 1 && cmd.assignments.is_empty() {
+            let lone_word = cmd.assignments.is_empty() && cmd.redirects.is_empty();
+            if b == b'(' && cmd.words.len() == 1 && lone_word {
                 return self.function_def(cmd, start);
             }
             if is_delimiter(b) || (b == b'#') {
                 break;
             }
+            // The command name after assignments or redirections is in
+            // command position; any word after an alias ending in a blank
+            // is checked too.
+            let due = self.alias_check_due();
+            if (due || cmd.words.is_empty()) && self.expand_alias_at_cursor() {
+                continue;
+            }
             if cmd.words.is_empty() {
                 if let Some(assignment) = self.assignment()? {
                     cmd.assignments.push(assignment);
                     continue;
-                }
-                if self.alias_blank || !cmd.assignments.is_empty() {
-                    self.alias_blank = false;
-                    if self.expand_alias_at_cursor() {
-                        continue;
-                    }
                 }
             } else if declaration {
                 if let Some(word) = self.declaration_argument()? {
@@ -312,7 +366,17 @@ impl Parser<'_> {
         if cmd.words.is_empty() && cmd.assignments.is_empty() && cmd.redirects.is_empty() {
             return Err(self.unexpected());
         }
-        cmd.span = self.span(start, self.pos);
+        // The span ends at the last element, not after the blanks that
+        // follow it.
+        let end = (cmd.assignments.iter().map(|a| a.span.end))
+            .chain(cmd.words.iter().map(|w| w.span.end))
+            .chain(cmd.redirects.iter().map(|r| r.span.end))
+            .max()
+            .unwrap_or_default();
+        cmd.span = Span {
+            start: self.span(start, start).start,
+            end,
+        };
         Ok(Command::Simple(cmd))
     }
 
@@ -344,9 +408,8 @@ impl Parser<'_> {
         self.function_body(name, start)
     }
 
-    /// `function name [()] body`, after the keyword.
-    fn function_keyword_def(&mut self) -> PResult<Command> {
-        let start = self.pos;
+    /// `function name [()] body`, after the keyword at `start`.
+    fn function_keyword_def(&mut self, start: usize) -> PResult<Command> {
         self.skip_blanks();
         let Some(word) = self.word()? else {
             return Err(self.unexpected());
@@ -371,10 +434,14 @@ impl Parser<'_> {
             Some(body) => body,
             None => return Err(self.unexpected()),
         };
+        let span = Span {
+            start: self.span(start, start).start,
+            end: body.span().end,
+        };
         Ok(Command::Function(Box::new(FunctionDef {
             name,
             body,
-            span: self.span(start, self.pos),
+            span,
         })))
     }
 
@@ -620,8 +687,8 @@ impl Parser<'_> {
         let head = rest[..=eq].to_vec();
         self.pos += eq + 1;
         let head_span = self.span(start, self.pos);
+        let open = self.pos;
         let elements = self.array_literal()?;
-        let span = self.span(start, self.pos);
         Ok(Some(Word {
             parts: vec![
                 WordPart {
@@ -630,10 +697,10 @@ impl Parser<'_> {
                 },
                 WordPart {
                     kind: PartKind::ArrayLiteral(elements),
-                    span,
+                    span: self.span(open, self.pos),
                 },
             ],
-            span,
+            span: self.span(start, self.pos),
         }))
     }
 }

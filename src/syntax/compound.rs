@@ -11,6 +11,7 @@ use super::ast::{
 };
 use super::error::{ParseError, ParseErrorKind};
 use super::parser::{Attempt, PResult, Parser};
+use super::source::Span;
 use super::word::{arith_text, WordMode};
 
 /// The reserved words that open a compound command.
@@ -69,11 +70,24 @@ impl Parser<'_> {
                 Opener::Coproc => self.coproc()?,
             }
         };
+        // The span ends at the closing token or the last redirection,
+        // not after the blanks that follow.
+        let mut end = self.span(self.pos, self.pos).end;
+        if let CompoundKind::Coproc { body, .. } = &kind {
+            end = body.span().end;
+        }
         let redirects = self.redirect_list()?;
+        if let Some(last) = redirects.last() {
+            end = last.span.end;
+        }
+        let span = Span {
+            start: self.span(start, start).start,
+            end,
+        };
         Ok(Some(Command::Compound(Box::new(CompoundCommand {
             kind,
             redirects,
-            span: self.span(start, self.pos),
+            span,
         }))))
     }
 

@@ -63,12 +63,12 @@ pub struct Parser<'o> {
     pub(super) pending_heredocs: Vec<Rc<HereDoc>>,
     pub(super) opts: ParseOptions<'o>,
     splices: Vec<Splice>,
-    /// Aliases being expanded (recursion guard) with the buffer position at
-    /// which each expansion ends.
-    pub(super) active_aliases: Vec<(Vec<u8>, usize)>,
-    /// Set when the last alias expanded ended in a blank: the next word is
-    /// checked for aliases too.
-    pub(super) alias_blank: bool,
+    /// Aliases being expanded (recursion guard): name, the buffer position
+    /// at which the expansion ends, and whether the value ended in a blank.
+    pub(super) active_aliases: Vec<(Vec<u8>, usize, bool)>,
+    /// Buffer positions where the text of an alias whose value ended in a
+    /// blank ends: the next word at or after one is checked for aliases.
+    pub(super) alias_blank_ends: Vec<usize>,
     /// The last `case` item ended at `esac` without `;;`.
     pub(super) last_item_unterminated: bool,
     /// Tentative parses that failed, by buffer position, so that nested
@@ -106,7 +106,7 @@ impl<'o> Parser<'o> {
             opts,
             splices: Vec::new(),
             active_aliases: Vec::new(),
-            alias_blank: false,
+            alias_blank_ends: Vec::new(),
             last_item_unterminated: false,
             failed_attempts: HashSet::new(),
         }
@@ -124,7 +124,7 @@ impl<'o> Parser<'o> {
             opts: self.opts,
             splices: Vec::new(),
             active_aliases: Vec::new(),
-            alias_blank: false,
+            alias_blank_ends: Vec::new(),
             last_item_unterminated: false,
             failed_attempts: HashSet::new(),
         }
@@ -152,21 +152,38 @@ impl<'o> Parser<'o> {
 
     // ----- positions and spans -------------------------------------------
 
-    /// Maps a buffer position to a source offset, undoing alias splices.
+    /// Maps a buffer position to a source offset, undoing alias splices:
+    /// a position inside an alias's text maps to the start of the alias
+    /// name in the source.
     pub(super) fn offset(&self, pos: usize) -> usize {
+        self.map_position(pos, false)
+    }
+
+    /// Like [`Parser::offset`] for the end of a range: a position inside
+    /// an alias's text maps to the end of the alias name, so that what
+    /// came from an alias has the alias name's span.
+    fn offset_end(&self, pos: usize) -> usize {
+        self.map_position(pos, true)
+    }
+
+    fn map_position(&self, pos: usize, is_end: bool) -> usize {
         let mut out = pos;
         for s in self.splices.iter().rev() {
             if out >= s.start + s.inserted {
                 out = out - s.inserted + s.original;
-            } else if out > s.start {
-                out = s.start;
+            } else if out > s.start || (is_end && out == s.start && s.inserted > 0) {
+                out = if is_end {
+                    s.start + s.original
+                } else {
+                    s.start
+                };
             }
         }
         out + self.base
     }
 
     pub(super) fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.offset(start), self.offset(end))
+        Span::new(self.offset(start), self.offset_end(end))
     }
 
     pub(super) fn span_here(&self) -> Span {
@@ -206,11 +223,13 @@ impl<'o> Parser<'o> {
             inserted: text.len(),
             original: end - start,
         });
-        for (_, until) in &mut self.active_aliases {
-            if *until >= end {
-                *until = *until + text.len() - (end - start);
+        let moved = |at: &mut usize| {
+            if *at >= end {
+                *at = *at + text.len() - (end - start);
             }
-        }
+        };
+        self.active_aliases.iter_mut().for_each(|a| moved(&mut a.1));
+        self.alias_blank_ends.iter_mut().for_each(moved);
     }
 
     // ----- looking at the text ---------------------------------------------

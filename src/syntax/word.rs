@@ -188,7 +188,8 @@ impl Parser<'_> {
         self.skip_blanks();
         match self.peek() {
             None => Ok(None),
-            Some(b) if is_delimiter(b) => Ok(None),
+            // A `#` that starts a word starts a comment.
+            Some(b) if is_delimiter(b) || b == b'#' => Ok(None),
             Some(_) => self.word_in_mode(WordMode::Normal).map(Some),
         }
     }
