@@ -44,6 +44,7 @@ impl Parser<'_> {
     pub fn next_complete_command(&mut self) -> PResult<Option<Program>> {
         self.linebreak()?;
         if self.at_end() {
+            self.check_input_end()?;
             return Ok(None);
         }
         let mut items = Vec::new();
@@ -71,7 +72,27 @@ impl Parser<'_> {
         if !self.at_end() && !self.newline()? {
             return Err(self.unexpected());
         }
+        if self.at_end() {
+            self.check_input_end()?;
+        }
         Ok(Some(Program { items }))
+    }
+
+    /// At the end of the input: here-documents still waiting for their
+    /// bodies, or a backslash-newline just before the end, need more input
+    /// unless this is all there is (then the bodies are empty, as bash
+    /// reads them, and the backslash-newline is removed).
+    fn check_input_end(&mut self) -> PResult<()> {
+        if !self.pending_heredocs.is_empty() {
+            self.read_pending_heredocs()?;
+        }
+        if self.continued_at_end {
+            return Err(ParseError::incomplete(
+                "unexpected end of file after a backslash-newline",
+                self.span_here(),
+            ));
+        }
+        Ok(())
     }
 
     /// A list of commands up to a closing token (`)`, `}`, `fi`, `done`,
@@ -412,7 +433,7 @@ impl Parser<'_> {
     fn function_keyword_def(&mut self, start: usize) -> PResult<Command> {
         self.skip_blanks();
         let Some(word) = self.word()? else {
-            return Err(self.unexpected());
+            return Err(self.missing_word());
         };
         let Some(name) = word.as_literal().map(<[u8]>::to_vec) else {
             return Err(ParseError::syntax("invalid function name", word.span));
@@ -500,7 +521,7 @@ impl Parser<'_> {
             self.brace_word()?
         };
         let Some(word) = word else {
-            return Err(self.unexpected());
+            return Err(self.missing_word());
         };
         let target = if op == RedirectOp::HereDoc {
             let doc = Rc::new(HereDoc {

@@ -104,7 +104,7 @@ impl Parser<'_> {
         let token = self.describe_token();
         ParseError::syntax(
             format!("syntax error near unexpected token `{token}' (expected `{closer}`)"),
-            self.span(self.pos, self.pos + token.len().max(1)),
+            self.span(self.pos, self.pos + self.token_len()),
         )
         .with_opened(opener, opened)
     }
@@ -403,7 +403,10 @@ impl Parser<'_> {
 
     /// `coproc [NAME] command`, after the keyword.
     fn coproc(&mut self) -> PResult<CompoundKind> {
-        self.skip_blanks();
+        self.skip_blanks_and_comment();
+        if self.at_end() || self.peek() == Some(b'\n') {
+            return Err(self.missing_word());
+        }
         let save = self.pos;
         if let Some(name) = self.name() {
             self.skip_blanks();

@@ -49,10 +49,9 @@ impl Parser<'_> {
             self.describe_token()
         };
         let (head, tail) = message.split_once('|').unwrap_or((message, ""));
-        let len = token.len().max(1);
         ParseError::syntax(
             format!("{head} `{token}'{tail}"),
-            self.span(self.pos, self.pos + len),
+            self.span(self.pos, self.pos + self.token_len()),
         )
     }
 
@@ -154,7 +153,9 @@ impl Parser<'_> {
             return Err(self.cond_error("conditional binary operator expected, got"));
         };
         self.skip_blanks();
-        if self.cond_at_operator() || self.at_line_end() {
+        // A regular expression may start with `(`.
+        let regex_start = op == b"=~" && self.peek() == Some(b'(');
+        if (self.cond_at_operator() && !regex_start) || self.at_line_end() {
             return Err(self.cond_error("unexpected argument| to conditional binary operator"));
         }
         let right = if op == b"=~" {

@@ -75,6 +75,8 @@ pub struct Parser<'o> {
     /// alternatives (`$((` that turns out to be `$( (`) are not retried at
     /// every level: without it, nesting N deep takes 2^N attempts.
     failed_attempts: HashSet<(usize, Attempt)>,
+    /// A backslash-newline ended the input, which is not final.
+    pub(super) continued_at_end: bool,
 }
 
 /// A tentative parse that may be undone in favour of another reading.
@@ -109,6 +111,7 @@ impl<'o> Parser<'o> {
             alias_blank_ends: Vec::new(),
             last_item_unterminated: false,
             failed_attempts: HashSet::new(),
+            continued_at_end: false,
         }
     }
 
@@ -127,6 +130,7 @@ impl<'o> Parser<'o> {
             alias_blank_ends: Vec::new(),
             last_item_unterminated: false,
             failed_attempts: HashSet::new(),
+            continued_at_end: false,
         }
     }
 
@@ -282,28 +286,50 @@ impl<'o> Parser<'o> {
             return ParseError::incomplete("unexpected end of file", self.span_here());
         }
         let token = self.describe_token();
-        let len = token.len().max(1);
         ParseError::syntax(
             format!("syntax error near unexpected token `{token}'"),
-            self.span(self.pos, self.pos + len),
+            self.span(self.pos, self.pos + self.token_len()),
         )
+    }
+
+    /// A word that must follow on this line is missing (a redirection's
+    /// target, the name after `function`): bash reports the newline as
+    /// unexpected, even at the end of the input, rather than waiting for
+    /// more.
+    pub(super) fn missing_word(&self) -> ParseError {
+        if self.at_end() || self.peek() == Some(b'\n') {
+            return ParseError::syntax(
+                "syntax error near unexpected token `newline'",
+                self.span_here(),
+            );
+        }
+        self.unexpected()
     }
 
     /// The next token as bash names it in "unexpected token" messages.
     pub(super) fn describe_token(&self) -> String {
-        let rest = self.rest();
-        if rest.first() == Some(&b'\n') {
+        if self.peek() == Some(b'\n') {
             return "newline".into();
         }
-        if let Some(op) = operator_text(rest) {
-            return String::from_utf8_lossy(op).into_owned();
+        let rest = self.rest();
+        String::from_utf8_lossy(&rest[..self.token_len()]).into_owned()
+    }
+
+    /// The length in bytes of the next token (an operator, a newline, or
+    /// the text up to the next delimiter), for error spans.
+    pub(super) fn token_len(&self) -> usize {
+        let rest = self.rest();
+        if rest.first() == Some(&b'\n') {
+            return 1;
         }
-        let end = rest
-            .iter()
+        if let Some(op) = operator_text(rest) {
+            return op.len();
+        }
+        rest.iter()
             .position(|&b| is_delimiter(b))
             .unwrap_or(rest.len())
-            .max(1);
-        String::from_utf8_lossy(&rest[..end.min(rest.len())]).into_owned()
+            .max(1)
+            .min(rest.len())
     }
 
     /// Runs `f` one nesting level deeper, refusing past [`MAX_DEPTH`] and
@@ -330,9 +356,18 @@ impl<'o> Parser<'o> {
         loop {
             match self.peek() {
                 Some(b' ' | b'\t') => self.pos += 1,
-                Some(b'\\') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
+                Some(b'\\') if self.peek_at(1) == Some(b'\n') => self.line_continuation(),
                 _ => break,
             }
+        }
+    }
+
+    /// Skips a backslash-newline, noting when it is the last thing in an
+    /// input that may continue (the next line belongs to this one).
+    pub(super) fn line_continuation(&mut self) {
+        self.pos += 2;
+        if self.at_end() && !self.opts.final_input {
+            self.continued_at_end = true;
         }
     }
 

@@ -434,7 +434,7 @@ impl Parser<'_> {
         let start = self.pos;
         match self.peek_at(1) {
             Some(b'\n') => {
-                self.pos += 2;
+                self.line_continuation();
                 Ok(())
             }
             None => {
