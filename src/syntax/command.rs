@@ -514,7 +514,7 @@ impl Parser<'_> {
         };
         self.pos += op_text.len();
         self.skip_blanks();
-        let word = if self.peek() == Some(b'<') && self.peek_at(1) == Some(b'(') {
+        let word = if matches!(self.peek(), Some(b'<' | b'>')) && self.peek_at(1) == Some(b'(') {
             let part = self.process_sub()?;
             Some(self.continue_word(part)?)
         } else {
@@ -692,35 +692,44 @@ impl Parser<'_> {
     /// An argument of `declare`/`local`/…: `name=(…)` becomes a word whose
     /// last part is an array literal; other words parse normally.
     fn declaration_argument(&mut self) -> PResult<Option<Word>> {
-        let Some(name_len) = assignment_prefix(self.rest()) else {
+        let Some((_, head_len)) = assignment_head(self.rest(), true) else {
             return Ok(None);
         };
-        let rest = self.rest();
-        let eq = rest[name_len..]
-            .iter()
-            .position(|&b| b == b'=')
-            .unwrap_or(0)
-            + name_len;
-        if rest.get(eq + 1) != Some(&b'(') {
-            return Ok(None);
-        }
         let start = self.pos;
-        let head = rest[..=eq].to_vec();
-        self.pos += eq + 1;
-        let head_span = self.span(start, self.pos);
-        let open = self.pos;
-        let elements = self.array_literal()?;
+        let head = self.rest()[..head_len].to_vec();
+        self.pos += head_len;
+        let head_part = WordPart {
+            kind: PartKind::Literal(head),
+            span: self.span(start, self.pos),
+        };
+        let mut parts = vec![head_part];
+        if self.peek() == Some(b'(') {
+            let open = self.pos;
+            let elements = self.array_literal()?;
+            parts.push(WordPart {
+                kind: PartKind::ArrayLiteral(elements),
+                span: self.span(open, self.pos),
+            });
+        } else {
+            // The value is read as in an assignment: `export P=~/bin:~/x`
+            // expands both tildes in bash and dash.
+            let mut value = self.word_in_mode(WordMode::Assignment)?.parts.into_iter();
+            if let Some(first) = value.next() {
+                match (&mut parts[0].kind, first.kind) {
+                    (PartKind::Literal(head), PartKind::Literal(text)) => {
+                        head.extend_from_slice(&text);
+                        parts[0].span = parts[0].span.to(first.span);
+                    }
+                    (_, kind) => parts.push(WordPart {
+                        kind,
+                        span: first.span,
+                    }),
+                }
+            }
+            parts.extend(value);
+        }
         Ok(Some(Word {
-            parts: vec![
-                WordPart {
-                    kind: PartKind::Literal(head),
-                    span: head_span,
-                },
-                WordPart {
-                    kind: PartKind::ArrayLiteral(elements),
-                    span: self.span(open, self.pos),
-                },
-            ],
+            parts,
             span: self.span(start, self.pos),
         }))
     }
@@ -729,6 +738,14 @@ impl Parser<'_> {
 /// If `text` starts with `name=`, `name+=`, `name[…]=` or `name[…]+=`,
 /// the length of the name.
 pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
+    assignment_head(text, false).map(|(name_len, _)| name_len)
+}
+
+/// `(name length, head length)` of `name[…]+=` at the start of `text`,
+/// the head running through the `=`. A subscript may hold blanks at the
+/// start of a command (`a[i + 1]=x`) but not in an argument
+/// (`in_word`), where a blank ends the word.
+fn assignment_head(text: &[u8], in_word: bool) -> Option<(usize, usize)> {
     let first = *text.first()?;
     if !is_name_start(first) {
         return None;
@@ -738,7 +755,7 @@ pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
     if text.get(i) == Some(&b'[') {
         let mut depth = 0usize;
         loop {
-            match text.get(i)? {
+            match *text.get(i)? {
                 b'[' => depth += 1,
                 b']' => {
                     depth -= 1;
@@ -747,6 +764,7 @@ pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
                     }
                 }
                 b'\n' => return None,
+                b if in_word && is_delimiter(b) => return None,
                 _ => {}
             }
             i += 1;
@@ -756,5 +774,5 @@ pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
     if text.get(i) == Some(&b'+') {
         i += 1;
     }
-    (text.get(i) == Some(&b'=')).then_some(name_len)
+    (text.get(i) == Some(&b'=')).then_some((name_len, i + 1))
 }

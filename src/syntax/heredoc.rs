@@ -32,13 +32,22 @@ impl Parser<'_> {
                 self.pos += tabs;
                 self.append_physical_line(&mut text);
                 // In an unquoted body a backslash-newline joins lines before
-                // the delimiter is looked for, as in bash and dash.
+                // the delimiter is looked for, as in bash and dash. The text
+                // keeps it (the body's lexer removes it), so that spans in
+                // the body stay exact.
+                let mut joined = false;
                 while !doc.quoted && ends_in_escape(&text[mark..]) && self.peek() == Some(b'\n') {
-                    text.pop();
+                    text.push(b'\n');
                     self.pos += 1;
                     self.append_physical_line(&mut text);
+                    joined = true;
                 }
-                if text[mark..] == doc.delimiter[..] {
+                let is_delimiter = if joined {
+                    without_continuations(&text[mark..]) == doc.delimiter
+                } else {
+                    text[mark..] == doc.delimiter[..]
+                };
+                if is_delimiter {
                     text.truncate(mark);
                     body_end = line_start;
                     self.skip_newline();
@@ -97,6 +106,26 @@ impl Parser<'_> {
             self.pos += 1;
         }
     }
+}
+
+/// `text` without its backslash-newlines (outside escaped backslashes).
+fn without_continuations(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        match (text[i], text.get(i + 1)) {
+            (b'\\', Some(b'\n')) => i += 2,
+            (b'\\', Some(&c)) => {
+                out.extend_from_slice(&[b'\\', c]);
+                i += 2;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The text ends in an odd number of backslashes: the last one escapes

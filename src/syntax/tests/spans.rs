@@ -8,12 +8,17 @@ use crate::syntax::source::Span;
 /// Checks every span in `program`, parsed from `src`.
 #[track_caller]
 pub fn check_program(src: &[u8], program: &Program) {
-    let checker = Checker { src };
+    let checker = Checker {
+        src,
+        in_heredoc: std::cell::Cell::new(false),
+    };
     checker.program(program, Span::new(0, src.len()), true);
 }
 
 struct Checker<'s> {
     src: &'s [u8],
+    /// Checking a here-document body, where `\"` is not an escape.
+    in_heredoc: std::cell::Cell<bool>,
 }
 
 impl Checker<'_> {
@@ -136,7 +141,9 @@ impl Checker<'_> {
             RedirectTarget::HereDoc(doc) => {
                 if let Some(body) = doc.body.get() {
                     let whole = Span::new(0, self.src.len());
+                    self.in_heredoc.set(true);
                     self.word(body, whole, exact && !doc.strip_tabs);
+                    self.in_heredoc.set(false);
                 }
             }
         }
@@ -364,7 +371,7 @@ impl Checker<'_> {
             [b'$', b'\'', .., b'\''] => {}
             [b'\\', c] if t == [*c] => {}
             _ => {
-                let unescaped = dquote_unescape(text);
+                let unescaped = dquote_unescape(text, self.in_heredoc.get());
                 assert_eq!(
                     String::from_utf8_lossy(&unescaped),
                     String::from_utf8_lossy(t),
@@ -424,14 +431,15 @@ fn without_line_continuations(text: &[u8]) -> Vec<u8> {
 }
 
 /// Text inside double quotes (or an unquoted here-document) with the
-/// backslashes that quote `$ ` " \` and line continuations removed.
-fn dquote_unescape(text: &[u8]) -> Vec<u8> {
+/// backslashes that quote `$ ` " \` (not `"` in a here-document) and line
+/// continuations removed.
+fn dquote_unescape(text: &[u8], heredoc: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
         match (text[i], text.get(i + 1)) {
             (b'\\', Some(b'\n')) => i += 2,
-            (b'\\', Some(&c)) if matches!(c, b'$' | b'`' | b'"' | b'\\') => {
+            (b'\\', Some(&c)) if matches!(c, b'$' | b'`' | b'\\') || (c == b'"' && !heredoc) => {
                 out.push(c);
                 i += 2;
             }
