@@ -163,6 +163,8 @@ impl Parser<'_> {
                 break;
             };
             self.linebreak()?;
+            let symbol = if op == AndOrOp::And { "&&" } else { "||" };
+            self.command_must_follow(symbol)?;
             rest.push((op, self.pipeline()?));
         }
         Ok(AndOr { first, rest })
@@ -218,6 +220,7 @@ impl Parser<'_> {
             };
             pipe_stderr.push(both);
             self.linebreak()?;
+            self.command_must_follow(if both { "|&" } else { "|" })?;
             commands.push(self.command()?);
         }
         let end = commands.last().map_or(0, |c| c.span().end);
@@ -231,6 +234,17 @@ impl Parser<'_> {
                 end,
             },
         })
+    }
+
+    /// The input ended after `|`, `&&` or `||`: more is needed.
+    fn command_must_follow(&self, operator: &str) -> PResult<()> {
+        if self.at_end() {
+            return Err(ParseError::incomplete(
+                format!("unexpected end of file: a command must follow `{operator}`"),
+                self.span_here(),
+            ));
+        }
+        Ok(())
     }
 
     /// `-p` and `--` after `time`; true when `-p` was given.

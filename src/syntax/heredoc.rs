@@ -9,6 +9,7 @@
 use super::ast::{PartKind, Word, WordPart};
 use super::error::ParseError;
 use super::parser::{PResult, Parser};
+use super::source::Span;
 use super::word::WordMode;
 
 impl Parser<'_> {
@@ -21,6 +22,7 @@ impl Parser<'_> {
             let mut text = Vec::new();
             let mut found = false;
             let mut body_end = self.buf.len();
+            let mut unterminated_line = false;
             while !self.at_end() {
                 let line_start = self.pos;
                 let mark = text.len();
@@ -54,8 +56,14 @@ impl Parser<'_> {
                     found = true;
                     break;
                 }
-                text.push(b'\n');
-                self.skip_newline();
+                if self.peek() == Some(b'\n') {
+                    text.push(b'\n');
+                    self.skip_newline();
+                } else {
+                    // The last line of the input ends the body without a
+                    // newline; bash adds one (below, outside the spans).
+                    unterminated_line = true;
+                }
             }
             if !found && !self.opts.final_input {
                 let delimiter = String::from_utf8_lossy(&doc.delimiter);
@@ -80,6 +88,17 @@ impl Parser<'_> {
                 word.span = span;
                 word
             };
+            let mut word = word;
+            if unterminated_line {
+                let end = Span {
+                    start: span.end,
+                    end: span.end,
+                };
+                word.parts.push(WordPart {
+                    kind: PartKind::Quoted(b"\n".to_vec()),
+                    span: end,
+                });
+            }
             // The cell is fresh: each here-doc is queued exactly once.
             let _ = doc.body.set(word);
         }

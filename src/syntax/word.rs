@@ -21,9 +21,12 @@ pub enum WordMode {
     /// tilde expansion after `:`.
     Assignment,
     /// The operand of `${x…}`. `in_dquote`: the expansion is inside double
-    /// quotes. `stop_slash` / `stop_colon`: `/` or `:` also end it.
+    /// quotes. `pattern`: the operand of `# % / ^ ,`, where single quotes
+    /// quote even inside double quotes (bash and dash). `stop_slash` /
+    /// `stop_colon`: `/` or `:` also end it.
     Param {
         in_dquote: bool,
+        pattern: bool,
         stop_slash: bool,
         stop_colon: bool,
     },
@@ -46,6 +49,7 @@ impl WordMode {
             WordMode::HereDoc
                 | WordMode::Param {
                     in_dquote: true,
+                    pattern: false,
                     ..
                 }
         )
@@ -551,7 +555,9 @@ impl Parser<'_> {
                 self.pos += 2;
                 let word = self.word_in_mode(WordMode::Subscript)?;
                 if self.peek() != Some(b']') {
-                    return Err(self.unexpected());
+                    return Err(self
+                        .unexpected()
+                        .with_opened("`$[`", self.span(start, start + 2)));
                 }
                 self.pos += 1;
                 PartKind::Arith(Box::new(arith_text(word)))
@@ -622,12 +628,15 @@ impl Parser<'_> {
         let start = self.pos;
         let output = self.peek() == Some(b'>');
         self.pos += 2;
+        let opener = if output { "`>(`" } else { "`<(`" };
         let program = self
             .nested(|p| p.compound_list())
-            .map_err(|e| e.with_opened("process substitution", self.span(start, start + 2)))?;
+            .map_err(|e| e.with_opened(opener, self.span(start, start + 2)))?;
         self.skip_blanks_and_comment();
         if !self.operator(b")") {
-            return Err(self.unexpected());
+            return Err(self
+                .unexpected()
+                .with_opened(opener, self.span(start, start + 2)));
         }
         Ok(WordPart {
             kind: PartKind::ProcessSub { program, output },

@@ -285,7 +285,10 @@ impl Checker<'_> {
                 }
             }
             PartKind::Quoted(t) => {
-                if exact {
+                // The newline bash adds to a here-document's last line
+                // when the input ends without one is not in the source.
+                let added_newline = self.in_heredoc.get() && span.start == span.end && t == b"\n";
+                if exact && !added_newline {
                     self.quoted(t, span);
                 }
             }
