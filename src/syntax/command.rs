@@ -15,17 +15,9 @@ use super::ast::{
     TimeFormat, Word, WordPart,
 };
 use super::error::ParseError;
-use super::parser::{is_delimiter, is_name_char, is_name_start, PResult, Parser};
+use super::parser::{is_delimiter, is_name_char, is_name_start, Attempt, PResult, Parser};
+use super::source::Span;
 use super::word::WordMode;
-
-/// What ended an and-or list.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Separator {
-    /// `;` or `&`
-    Operator,
-    Newline,
-    None,
-}
 
 /// Reserved words that close a construct and so end a command list.
 const CLOSERS: &[&[u8]] = &[
@@ -35,6 +27,16 @@ const CLOSERS: &[&[u8]] = &[
 /// Builtins whose `name=value` arguments are parsed as assignments.
 const DECLARATION_BUILTINS: &[&[u8]] = &[b"declare", b"typeset", b"local", b"export", b"readonly"];
 
+/// What ended an and-or list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// `;` or `&`.
+    Operator,
+    Newline,
+    /// Nothing: a closing token or the end of the input follows.
+    None,
+}
+
 impl Parser<'_> {
     /// Parses the next complete command: the and-or lists up to the end of
     /// a line (including every line a compound command spans). `None` at
@@ -42,6 +44,7 @@ impl Parser<'_> {
     pub fn next_complete_command(&mut self) -> PResult<Option<Program>> {
         self.linebreak()?;
         if self.at_end() {
+            self.check_input_end()?;
             return Ok(None);
         }
         let mut items = Vec::new();
@@ -56,18 +59,40 @@ impl Parser<'_> {
             let (item, separator) = self.list_item()?;
             items.push(item);
             match separator {
-                // A newline ends the complete command (and has been read,
-                // along with any here-document bodies).
+                // The newline ends this complete command (its here-document
+                // bodies were read with it); the next line is parsed only
+                // after this one has run, so an alias or `shopt` on this
+                // line applies to the next.
                 Separator::Newline => return Ok(Some(Program { items })),
-                Separator::None => break,
                 Separator::Operator => {}
+                Separator::None => break,
             }
         }
         self.skip_blanks_and_comment();
         if !self.at_end() && !self.newline()? {
             return Err(self.unexpected());
         }
+        if self.at_end() {
+            self.check_input_end()?;
+        }
         Ok(Some(Program { items }))
+    }
+
+    /// At the end of the input: here-documents still waiting for their
+    /// bodies, or a backslash-newline just before the end, need more input
+    /// unless this is all there is (then the bodies are empty, as bash
+    /// reads them, and the backslash-newline is removed).
+    fn check_input_end(&mut self) -> PResult<()> {
+        if !self.pending_heredocs.is_empty() {
+            self.read_pending_heredocs()?;
+        }
+        if self.continued_at_end {
+            return Err(ParseError::incomplete(
+                "unexpected end of file after a backslash-newline",
+                self.span_here(),
+            ));
+        }
+        Ok(())
     }
 
     /// A list of commands up to a closing token (`)`, `}`, `fi`, `done`,
@@ -94,13 +119,17 @@ impl Parser<'_> {
         Ok(Program { items })
     }
 
-    /// One and-or list and the separator after it.
+    /// One and-or list and the separator that ended it.
     fn list_item(&mut self) -> PResult<(ListItem, Separator)> {
         let start = self.pos;
         let and_or = self.and_or()?;
         self.skip_blanks_and_comment();
-        let end = self.pos;
-        let (background, separated) = if self.operator(b"&") {
+        let last = and_or.rest.last().map_or(&and_or.first, |(_, p)| p);
+        let span = Span {
+            start: self.span(start, start).start,
+            end: last.span.end,
+        };
+        let (background, separator) = if self.operator(b"&") {
             (true, Separator::Operator)
         } else if self.operator(b";") {
             (false, Separator::Operator)
@@ -112,9 +141,9 @@ impl Parser<'_> {
         let item = ListItem {
             and_or,
             background,
-            span: self.span(start, end),
+            span,
         };
-        Ok((item, separated))
+        Ok((item, separator))
     }
 
     /// True when the next token closes an enclosing construct.
@@ -122,7 +151,7 @@ impl Parser<'_> {
         if matches!(self.peek_operator(), Some(b")" | b";;" | b";&" | b";;&")) {
             return true;
         }
-        CLOSERS.iter().any(|w| self.at_keyword(w))
+        CLOSERS.contains(&self.keyword_token())
     }
 
     fn and_or(&mut self) -> PResult<AndOr> {
@@ -138,6 +167,8 @@ impl Parser<'_> {
                 break;
             };
             self.linebreak()?;
+            let symbol = if op == AndOrOp::And { "&&" } else { "||" };
+            self.command_must_follow(symbol)?;
             rest.push((op, self.pipeline()?));
         }
         Ok(AndOr { first, rest })
@@ -147,27 +178,37 @@ impl Parser<'_> {
         self.skip_blanks_and_comment();
         let start = self.pos;
         let mut timed = None;
-        if self.keyword(b"time") {
-            timed = Some(TimeFormat::Default);
-            self.skip_blanks();
-            if self.at_keyword(b"-p") {
-                self.pos += 2;
-                timed = Some(TimeFormat::Posix);
-            }
-        }
         let mut negated = false;
-        while self.keyword(b"!") {
-            negated = !negated;
+        let mut prefixed = false;
+        // bash accepts `!` and `time [-p] [--]` before a pipeline in any
+        // order and number (`! time cmd`, `time ! cmd`, `! ! cmd`).
+        loop {
+            if self.keyword(b"!") {
+                negated = !negated;
+            } else if self.keyword(b"time") {
+                let posix = self.time_options();
+                if posix || timed.is_none() {
+                    timed = Some(if posix {
+                        TimeFormat::Posix
+                    } else {
+                        TimeFormat::Default
+                    });
+                }
+            } else {
+                break;
+            }
+            prefixed = true;
         }
+        let prefix_end = self.pos;
         self.skip_blanks_and_comment();
-        // `time` and `!` may stand alone before a separator.
-        if timed.is_some() && self.at_pipeline_end() {
+        // `time` and `!` may stand alone before `;`, a newline or the end.
+        if prefixed && self.at_list_terminator() {
             return Ok(Pipeline {
                 negated,
                 timed,
                 commands: Vec::new(),
                 pipe_stderr: Vec::new(),
-                span: self.span(start, self.pos),
+                span: self.span(start, prefix_end),
             });
         }
         let mut commands = vec![self.command()?];
@@ -183,24 +224,50 @@ impl Parser<'_> {
             };
             pipe_stderr.push(both);
             self.linebreak()?;
+            self.command_must_follow(if both { "|&" } else { "|" })?;
             commands.push(self.command()?);
         }
+        let end = commands.last().map_or(0, |c| c.span().end);
         Ok(Pipeline {
             negated,
             timed,
             commands,
             pipe_stderr,
-            span: self.span(start, self.pos),
+            span: Span {
+                start: self.span(start, start).start,
+                end,
+            },
         })
     }
 
-    fn at_pipeline_end(&self) -> bool {
-        self.at_end()
-            || self.peek() == Some(b'\n')
-            || matches!(
-                self.peek_operator(),
-                Some(b";" | b"&" | b"&&" | b"||" | b")")
-            )
+    /// The input ended after `|`, `&&` or `||`: more is needed.
+    fn command_must_follow(&self, operator: &str) -> PResult<()> {
+        if self.at_end() {
+            return Err(ParseError::incomplete(
+                format!("unexpected end of file: a command must follow `{operator}`"),
+                self.span_here(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `-p` and `--` after `time`; true when `-p` was given.
+    fn time_options(&mut self) -> bool {
+        self.skip_blanks();
+        let posix = self.at_keyword(b"-p");
+        if posix {
+            self.pos += 2;
+            self.skip_blanks();
+        }
+        if self.at_keyword(b"--") {
+            self.pos += 2;
+        }
+        posix
+    }
+
+    /// bash's `list_terminator`: `;`, a newline or the end of the input.
+    fn at_list_terminator(&self) -> bool {
+        self.at_end() || self.peek() == Some(b'\n') || self.peek_operator() == Some(b";")
     }
 
     /// One command of a pipeline.
@@ -216,11 +283,15 @@ impl Parser<'_> {
         if let Some(compound) = self.compound_command()? {
             return Ok(compound);
         }
-        if self.at_closer() || self.at_end() || self.peek() == Some(b'\n') {
+        // A reserved word that cannot start a command is an error here, as
+        // in bash and dash (`in` and `]]` close nothing by themselves).
+        let misplaced = matches!(self.keyword_token(), b"in" | b"]]");
+        if misplaced || self.at_closer() || self.at_end() || self.peek() == Some(b'\n') {
             return Err(self.unexpected());
         }
+        let start = self.pos;
         if self.keyword(b"function") {
-            return self.function_keyword_def();
+            return self.function_keyword_def(start);
         }
         self.simple_command()
     }
@@ -231,36 +302,53 @@ impl Parser<'_> {
         let Some(lookup) = self.opts.aliases else {
             return false;
         };
-        let rest = self.rest();
+        let pos = self.pos;
+        self.active_aliases.retain(|alias| alias.1 > pos);
+        let rest = &self.buf[pos..];
         let len = rest
             .iter()
             .position(|&b| is_delimiter(b))
             .unwrap_or(rest.len());
-        if len == 0 {
+        let name = &rest[..len];
+        let quoted = name
+            .iter()
+            .any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'='));
+        // Quoted words and reserved words are never aliases (POSIX 2.3.1).
+        if len == 0 || quoted || super::RESERVED_WORDS.contains(&name) {
             return false;
         }
-        let name = rest[..len].to_vec();
-        // Quoted words and reserved words are never aliases (POSIX 2.3.1).
-        if name
-            .iter()
-            .any(|b| matches!(b, b'\'' | b'"' | b'\\' | b'$' | b'`' | b'='))
-            || super::RESERVED_WORDS.contains(&name.as_slice())
-        {
+        // An alias is not expanded inside its own expansion (recursion).
+        if self.active_aliases.iter().any(|(n, ..)| n == name) {
+            return false;
+        }
+        let Some(value) = lookup.alias(name) else {
+            return false;
+        };
+        let name = name.to_vec();
+        self.splice(pos, pos + len, &value);
+        let end = pos + value.len();
+        // POSIX: a value ending in a blank makes the next word a
+        // candidate for alias substitution too. When aliases nest and end
+        // together, the outer one decides, as in bash.
+        let blank = value.last().is_some_and(|&b| b == b' ' || b == b'\t');
+        let outer_without_blank = (self.active_aliases.iter()).any(|a| a.1 == end && !a.2);
+        if blank && !outer_without_blank {
+            self.alias_blank_ends.push(end);
+        }
+        self.active_aliases.push((name, end, blank));
+        true
+    }
+
+    /// Whether the word at the cursor follows an alias whose value ended
+    /// in a blank (and so is checked for aliases wherever it is).
+    fn alias_check_due(&mut self) -> bool {
+        if self.alias_blank_ends.is_empty() {
             return false;
         }
         let pos = self.pos;
-        self.active_aliases.retain(|(_, until)| *until > pos);
-        if self.active_aliases.iter().any(|(n, _)| *n == name) {
-            return false;
-        }
-        let Some(value) = lookup.alias(&name) else {
-            return false;
-        };
-        let blank = value.last().is_some_and(|&b| b == b' ' || b == b'\t');
-        self.splice(pos, pos + len, &value);
-        self.alias_blank = blank.then_some(pos + value.len());
-        self.active_aliases.push((name, pos + value.len()));
-        true
+        let before = self.alias_blank_ends.len();
+        self.alias_blank_ends.retain(|&end| end > pos);
+        self.alias_blank_ends.len() < before
     }
 
     fn simple_command(&mut self) -> PResult<Command> {
@@ -280,18 +368,23 @@ impl Parser<'_> {
                 cmd.words.push(word);
                 continue;
             }
-            if b == b'(' && cmd.words.len() == 1 && cmd.assignments.is_empty() {
+            let lone_word = cmd.assignments.is_empty() && cmd.redirects.is_empty();
+            if b == b'(' && cmd.words.len() == 1 && lone_word {
                 return self.function_def(cmd, start);
             }
             if is_delimiter(b) || (b == b'#') {
                 break;
             }
+            // The command name after assignments or redirections is in
+            // command position; any word after an alias ending in a blank
+            // is checked too.
+            let due = self.alias_check_due();
+            if (due || cmd.words.is_empty()) && self.expand_alias_at_cursor() {
+                continue;
+            }
             if cmd.words.is_empty() {
                 if let Some(assignment) = self.assignment()? {
                     cmd.assignments.push(assignment);
-                    continue;
-                }
-                if !cmd.assignments.is_empty() && self.expand_alias_at_cursor() {
                     continue;
                 }
             } else if declaration {
@@ -300,13 +393,9 @@ impl Parser<'_> {
                     continue;
                 }
             }
-            if self.alias_blank.is_some_and(|end| self.pos >= end) {
-                self.alias_blank = None;
-                if self.expand_alias_at_cursor() {
-                    continue;
-                }
-            }
-            let Some(word) = self.word()? else { break };
+            let Some(word) = self.brace_word()? else {
+                break;
+            };
             if cmd.words.is_empty() {
                 declaration = word
                     .as_literal()
@@ -317,7 +406,17 @@ impl Parser<'_> {
         if cmd.words.is_empty() && cmd.assignments.is_empty() && cmd.redirects.is_empty() {
             return Err(self.unexpected());
         }
-        cmd.span = self.span(start, self.pos);
+        // The span ends at the last element, not after the blanks that
+        // follow it.
+        let end = (cmd.assignments.iter().map(|a| a.span.end))
+            .chain(cmd.words.iter().map(|w| w.span.end))
+            .chain(cmd.redirects.iter().map(|r| r.span.end))
+            .max()
+            .unwrap_or_default();
+        cmd.span = Span {
+            start: self.span(start, start).start,
+            end,
+        };
         Ok(Command::Simple(cmd))
     }
 
@@ -349,12 +448,11 @@ impl Parser<'_> {
         self.function_body(name, start)
     }
 
-    /// `function name [()] body`, after the keyword.
-    fn function_keyword_def(&mut self) -> PResult<Command> {
-        let start = self.pos;
+    /// `function name [()] body`, after the keyword at `start`.
+    fn function_keyword_def(&mut self, start: usize) -> PResult<Command> {
         self.skip_blanks();
         let Some(word) = self.word()? else {
-            return Err(self.unexpected());
+            return Err(self.missing_word());
         };
         let Some(name) = word.as_literal().map(<[u8]>::to_vec) else {
             return Err(ParseError::syntax("invalid function name", word.span));
@@ -376,10 +474,14 @@ impl Parser<'_> {
             Some(body) => body,
             None => return Err(self.unexpected()),
         };
+        let span = Span {
+            start: self.span(start, start).start,
+            end: body.span().end,
+        };
         Ok(Command::Function(Box::new(FunctionDef {
             name,
             body,
-            span: self.span(start, self.pos),
+            span,
         })))
     }
 
@@ -435,10 +537,10 @@ impl Parser<'_> {
             let part = self.process_sub()?;
             Some(self.continue_word(part)?)
         } else {
-            self.word()?
+            self.brace_word()?
         };
         let Some(word) = word else {
-            return Err(self.unexpected());
+            return Err(self.missing_word());
         };
         let target = if op == RedirectOp::HereDoc {
             let doc = Rc::new(HereDoc {
@@ -568,7 +670,7 @@ impl Parser<'_> {
                     continue;
                 }
             }
-            match self.word()? {
+            match self.brace_word()? {
                 Some(value) => elements.push(ArrayElement {
                     index: None,
                     append: false,
@@ -581,17 +683,20 @@ impl Parser<'_> {
 
     /// `[i]=value` inside an array literal.
     fn indexed_element(&mut self) -> PResult<Option<ArrayElement>> {
-        let save = self.pos;
+        if self.attempt_failed(Attempt::IndexedElement) {
+            return Ok(None);
+        }
+        let save = self.checkpoint();
         self.pos += 1;
         let index = self.word_in_mode(WordMode::Subscript)?;
         if self.peek() != Some(b']') {
-            self.pos = save;
+            self.backtrack(save, Attempt::IndexedElement);
             return Ok(None);
         }
         self.pos += 1;
         let append = self.starts_with(b"+=");
         if !append && self.peek() != Some(b'=') {
-            self.pos = save;
+            self.backtrack(save, Attempt::IndexedElement);
             return Ok(None);
         }
         self.pos += if append { 2 } else { 1 };
@@ -606,48 +711,45 @@ impl Parser<'_> {
     /// An argument of `declare`/`local`/…: `name=(…)` becomes a word whose
     /// last part is an array literal; other words parse normally.
     fn declaration_argument(&mut self) -> PResult<Option<Word>> {
-        let Some(name_len) = assignment_prefix(self.rest()) else {
+        let Some((_, head_len)) = assignment_head(self.rest(), true) else {
             return Ok(None);
         };
-        let rest = self.rest();
-        let eq = rest[name_len..]
-            .iter()
-            .position(|&b| b == b'=')
-            .unwrap_or(0)
-            + name_len;
         let start = self.pos;
-        let head = rest[..=eq].to_vec();
-        if rest.get(eq + 1) != Some(&b'(') {
-            // `name=value`: the value parses as an assignment's (tilde
-            // expansion after `=` and `:`).
-            self.pos += eq + 1;
-            let head_span = self.span(start, self.pos);
-            let mut parts = vec![WordPart {
-                kind: PartKind::Literal(head),
-                span: head_span,
-            }];
-            parts.extend(self.parts(WordMode::Assignment)?);
-            return Ok(Some(Word {
-                parts,
-                span: self.span(start, self.pos),
-            }));
+        let head = self.rest()[..head_len].to_vec();
+        self.pos += head_len;
+        let head_part = WordPart {
+            kind: PartKind::Literal(head),
+            span: self.span(start, self.pos),
+        };
+        let mut parts = vec![head_part];
+        if self.peek() == Some(b'(') {
+            let open = self.pos;
+            let elements = self.array_literal()?;
+            parts.push(WordPart {
+                kind: PartKind::ArrayLiteral(elements),
+                span: self.span(open, self.pos),
+            });
+        } else {
+            // The value is read as in an assignment: `export P=~/bin:~/x`
+            // expands both tildes in bash and dash.
+            let mut value = self.word_in_mode(WordMode::Assignment)?.parts.into_iter();
+            if let Some(first) = value.next() {
+                match (&mut parts[0].kind, first.kind) {
+                    (PartKind::Literal(head), PartKind::Literal(text)) => {
+                        head.extend_from_slice(&text);
+                        parts[0].span = parts[0].span.to(first.span);
+                    }
+                    (_, kind) => parts.push(WordPart {
+                        kind,
+                        span: first.span,
+                    }),
+                }
+            }
+            parts.extend(value);
         }
-        self.pos += eq + 1;
-        let head_span = self.span(start, self.pos);
-        let elements = self.array_literal()?;
-        let span = self.span(start, self.pos);
         Ok(Some(Word {
-            parts: vec![
-                WordPart {
-                    kind: PartKind::Literal(head),
-                    span: head_span,
-                },
-                WordPart {
-                    kind: PartKind::ArrayLiteral(elements),
-                    span,
-                },
-            ],
-            span,
+            parts,
+            span: self.span(start, self.pos),
         }))
     }
 }
@@ -655,6 +757,14 @@ impl Parser<'_> {
 /// If `text` starts with `name=`, `name+=`, `name[…]=` or `name[…]+=`,
 /// the length of the name.
 pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
+    assignment_head(text, false).map(|(name_len, _)| name_len)
+}
+
+/// `(name length, head length)` of `name[…]+=` at the start of `text`,
+/// the head running through the `=`. A subscript may hold blanks at the
+/// start of a command (`a[i + 1]=x`) but not in an argument
+/// (`in_word`), where a blank ends the word.
+fn assignment_head(text: &[u8], in_word: bool) -> Option<(usize, usize)> {
     let first = *text.first()?;
     if !is_name_start(first) {
         return None;
@@ -664,7 +774,7 @@ pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
     if text.get(i) == Some(&b'[') {
         let mut depth = 0usize;
         loop {
-            match text.get(i)? {
+            match *text.get(i)? {
                 b'[' => depth += 1,
                 b']' => {
                     depth -= 1;
@@ -673,6 +783,7 @@ pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
                     }
                 }
                 b'\n' => return None,
+                b if in_word && is_delimiter(b) => return None,
                 _ => {}
             }
             i += 1;
@@ -682,5 +793,5 @@ pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
     if text.get(i) == Some(&b'+') {
         i += 1;
     }
-    (text.get(i) == Some(&b'=')).then_some(name_len)
+    (text.get(i) == Some(&b'=')).then_some((name_len, i + 1))
 }

@@ -9,13 +9,29 @@
 use super::ast::{
     ArithText, CaseItem, CaseTerminator, Command, CompoundCommand, CompoundKind, Program,
 };
-use super::error::ParseError;
-use super::parser::{PResult, Parser};
+use super::error::{ParseError, ParseErrorKind};
+use super::parser::{Attempt, PResult, Parser};
+use super::source::Span;
 use super::word::{arith_text, WordMode};
+
+/// The reserved words that open a compound command.
+#[derive(Clone, Copy)]
+enum Opener {
+    Brace,
+    If,
+    While,
+    Until,
+    For,
+    Select,
+    Case,
+    Cond,
+    Coproc,
+}
 
 impl Parser<'_> {
     /// A compound command at the cursor, or `None` if none starts here.
     pub(super) fn compound_command(&mut self) -> PResult<Option<Command>> {
+        self.skip_blanks_and_comment();
         let start = self.pos;
         let kind = if self.starts_with(b"((") {
             match self.arith_command()? {
@@ -24,33 +40,54 @@ impl Parser<'_> {
             }
         } else if self.starts_with(b"(") {
             self.subshell()?
-        } else if self.keyword(b"{") {
-            let body = self.body_until(b"}", "`{`", start)?;
-            CompoundKind::Brace(body)
-        } else if self.keyword(b"if") {
-            self.if_command(start)?
-        } else if self.keyword(b"while") {
-            self.loop_command(false, start)?
-        } else if self.keyword(b"until") {
-            self.loop_command(true, start)?
-        } else if self.keyword(b"for") {
-            self.for_command(start, false)?
-        } else if self.keyword(b"select") {
-            self.for_command(start, true)?
-        } else if self.keyword(b"case") {
-            self.case_command(start)?
-        } else if self.keyword(b"[[") {
-            CompoundKind::Cond(self.cond_command(start)?)
-        } else if self.keyword(b"coproc") {
-            self.coproc()?
         } else {
-            return Ok(None);
+            // One look at the word at the cursor instead of a comparison
+            // per reserved word: this runs for every command.
+            let word = self.keyword_token();
+            let len = word.len();
+            let opener = match word {
+                b"{" => Opener::Brace,
+                b"if" => Opener::If,
+                b"while" => Opener::While,
+                b"until" => Opener::Until,
+                b"for" => Opener::For,
+                b"select" => Opener::Select,
+                b"case" => Opener::Case,
+                b"[[" => Opener::Cond,
+                b"coproc" => Opener::Coproc,
+                _ => return Ok(None),
+            };
+            self.pos += len;
+            match opener {
+                Opener::Brace => CompoundKind::Brace(self.body_until(b"}", "`{`", start)?),
+                Opener::If => self.if_command(start)?,
+                Opener::While => self.loop_command(false, start)?,
+                Opener::Until => self.loop_command(true, start)?,
+                Opener::For => self.for_command(start, false)?,
+                Opener::Select => self.for_command(start, true)?,
+                Opener::Case => self.case_command(start)?,
+                Opener::Cond => CompoundKind::Cond(self.cond_command(start)?),
+                Opener::Coproc => self.coproc()?,
+            }
         };
+        // The span ends at the closing token or the last redirection,
+        // not after the blanks that follow.
+        let mut end = self.span(self.pos, self.pos).end;
+        if let CompoundKind::Coproc { body, .. } = &kind {
+            end = body.span().end;
+        }
         let redirects = self.redirect_list()?;
+        if let Some(last) = redirects.last() {
+            end = last.span.end;
+        }
+        let span = Span {
+            start: self.span(start, start).start,
+            end,
+        };
         Ok(Some(Command::Compound(Box::new(CompoundCommand {
             kind,
             redirects,
-            span: self.span(start, self.pos),
+            span,
         }))))
     }
 
@@ -67,7 +104,7 @@ impl Parser<'_> {
         let token = self.describe_token();
         ParseError::syntax(
             format!("syntax error near unexpected token `{token}' (expected `{closer}`)"),
-            self.span(self.pos, self.pos + token.len().max(1)),
+            self.span(self.pos, self.pos + self.token_len()),
         )
         .with_opened(opener, opened)
     }
@@ -104,13 +141,17 @@ impl Parser<'_> {
 
     /// `(( … ))`; `None` (cursor restored) when it is really `( ( … ) )`.
     fn arith_command(&mut self) -> PResult<Option<CompoundKind>> {
-        let save = self.pos;
+        if self.attempt_failed(Attempt::ArithCommand) {
+            return Ok(None);
+        }
+        let save = self.checkpoint();
+        let open = self.pos;
         self.pos += 2;
         let word = match self.word_in_mode(WordMode::Arith) {
             Ok(word) => word,
-            Err(e) if e.is_incomplete() => return Err(e),
+            Err(e) if e.kind != ParseErrorKind::Syntax => return Err(e),
             Err(_) => {
-                self.pos = save;
+                self.backtrack(save, Attempt::ArithCommand);
                 return Ok(None);
             }
         };
@@ -119,9 +160,9 @@ impl Parser<'_> {
             return Ok(Some(CompoundKind::Arith(arith_text(word))));
         }
         if self.at_end() {
-            return Err(self.unclosed("))", "`((`", save));
+            return Err(self.unclosed("))", "`((`", open));
         }
-        self.pos = save;
+        self.backtrack(save, Attempt::ArithCommand);
         Ok(None)
     }
 
@@ -201,7 +242,7 @@ impl Parser<'_> {
         self.linebreak()?;
         if self.keyword(b"in") {
             let mut list = Vec::new();
-            while let Some(word) = self.word()? {
+            while let Some(word) = self.brace_word()? {
                 list.push(word);
             }
             self.skip_blanks_and_comment();
@@ -362,7 +403,10 @@ impl Parser<'_> {
 
     /// `coproc [NAME] command`, after the keyword.
     fn coproc(&mut self) -> PResult<CompoundKind> {
-        self.skip_blanks();
+        self.skip_blanks_and_comment();
+        if self.at_end() || self.peek() == Some(b'\n') {
+            return Err(self.missing_word());
+        }
         let save = self.pos;
         if let Some(name) = self.name() {
             self.skip_blanks();

@@ -3,6 +3,9 @@
 //!
 //! Example: `echo "a$x"` dumps as
 //! `(simple@0-9 (w@0-4 (lit "echo")) (w@5-9 (dq (q "a") (param x))))`.
+//! Simple commands, compound commands, functions, pipelines (when there is
+//! more than one command, `!` or `time`), redirections and words carry
+//! their spans; word parts do not (tests check those separately).
 
 use std::fmt::Write;
 
@@ -68,6 +71,7 @@ fn pipeline(out: &mut String, p: &Pipeline) {
         return command(out, &p.commands[0]);
     }
     out.push_str("(pipe");
+    span(out, p.span);
     if p.negated {
         out.push_str(" !");
     }
@@ -91,7 +95,9 @@ fn command(out: &mut String, c: &Command) {
         Command::Simple(s) => simple(out, s),
         Command::Compound(c) => compound(out, c),
         Command::Function(f) => {
-            out.push_str("(function ");
+            out.push_str("(function");
+            span(out, f.span);
+            out.push(' ');
             bytes(out, &f.name);
             out.push(' ');
             command(out, &f.body);
@@ -199,20 +205,36 @@ fn redirect(out: &mut String, r: &Redirect) {
 }
 
 fn compound(out: &mut String, c: &CompoundCommand) {
+    let name = match &c.kind {
+        CompoundKind::Brace(_) => "brace",
+        CompoundKind::Subshell(_) => "subshell",
+        CompoundKind::If { .. } => "if",
+        CompoundKind::Loop { until: false, .. } => "while",
+        CompoundKind::Loop { until: true, .. } => "until",
+        CompoundKind::For { .. } => "for",
+        CompoundKind::ArithFor { .. } => "arith-for",
+        CompoundKind::Select { .. } => "select",
+        CompoundKind::Case { .. } => "case",
+        CompoundKind::Arith(_) => "arith-cmd",
+        CompoundKind::Cond(_) => "cond",
+        CompoundKind::Coproc { .. } => "coproc",
+    };
+    out.push('(');
+    out.push_str(name);
+    span(out, c.span);
     match &c.kind {
         CompoundKind::Brace(p) => {
-            out.push_str("(brace ");
+            out.push(' ');
             program(out, p);
         }
         CompoundKind::Subshell(p) => {
-            out.push_str("(subshell ");
+            out.push(' ');
             program(out, p);
         }
         CompoundKind::If {
             branches,
             else_body,
         } => {
-            out.push_str("(if");
             for (cond, body) in branches {
                 out.push(' ');
                 program(out, cond);
@@ -225,22 +247,15 @@ fn compound(out: &mut String, c: &CompoundCommand) {
             }
         }
         CompoundKind::Loop {
-            until,
-            condition,
-            body,
+            condition, body, ..
         } => {
-            out.push_str(if *until { "(until " } else { "(while " });
+            out.push(' ');
             program(out, condition);
             out.push(' ');
             program(out, body);
         }
         CompoundKind::For { name, words, body } | CompoundKind::Select { name, words, body } => {
-            let kw = if matches!(c.kind, CompoundKind::For { .. }) {
-                "(for "
-            } else {
-                "(select "
-            };
-            out.push_str(kw);
+            out.push(' ');
             bytes(out, name);
             if let Some(words) = words {
                 out.push_str(" in");
@@ -258,7 +273,6 @@ fn compound(out: &mut String, c: &CompoundCommand) {
             step,
             body,
         } => {
-            out.push_str("(arith-for");
             for part in [init, condition, step] {
                 out.push(' ');
                 match part {
@@ -270,7 +284,7 @@ fn compound(out: &mut String, c: &CompoundCommand) {
             program(out, body);
         }
         CompoundKind::Case { word: w, items } => {
-            out.push_str("(case ");
+            out.push(' ');
             word(out, w);
             for item in items {
                 out.push_str(" (");
@@ -290,15 +304,15 @@ fn compound(out: &mut String, c: &CompoundCommand) {
             }
         }
         CompoundKind::Arith(a) => {
-            out.push_str("(arith-cmd ");
+            out.push(' ');
             arith_text(out, a);
         }
         CompoundKind::Cond(e) => {
-            out.push_str("(cond ");
+            out.push(' ');
             cond(out, e);
         }
         CompoundKind::Coproc { name, body } => {
-            out.push_str("(coproc ");
+            out.push(' ');
             bytes(out, name);
             out.push(' ');
             command(out, body);

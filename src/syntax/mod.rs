@@ -7,6 +7,7 @@
 
 pub mod arith;
 pub mod ast;
+mod brace;
 mod command;
 mod compound;
 mod cond;

@@ -207,11 +207,23 @@ impl Parser<'_> {
         })
     }
 
+    /// A word operand (`- = ? +`, offsets): quotes as the context has them.
     fn operand(&mut self, in_dquote: bool, stop_slash: bool, stop_colon: bool) -> PResult<Word> {
         self.word_in_mode(WordMode::Param {
             in_dquote,
+            pattern: false,
             stop_slash,
             stop_colon,
+        })
+    }
+
+    /// A pattern or replacement operand (`# % / ^ ,`).
+    fn pattern_operand(&mut self, in_dquote: bool, stop_slash: bool) -> PResult<Word> {
+        self.word_in_mode(WordMode::Param {
+            in_dquote,
+            pattern: true,
+            stop_slash,
+            stop_colon: false,
         })
     }
 
@@ -230,8 +242,7 @@ impl Parser<'_> {
             b'#' | b'%' => {
                 let longest = next == Some(b);
                 self.pos += if longest { 2 } else { 1 };
-                // Quotes inside a pattern quote even within "…" (bash).
-                let pattern = self.operand(false, false, false)?;
+                let pattern = self.pattern_operand(q, false)?;
                 if b == b'#' {
                     ParamOp::RemovePrefix { longest, pattern }
                 } else {
@@ -249,10 +260,10 @@ impl Parser<'_> {
                 if mode != ReplaceMode::First {
                     self.pos += 1;
                 }
-                let pattern = self.operand(false, true, false)?;
+                let pattern = self.pattern_operand(q, true)?;
                 let replacement = if self.peek() == Some(b'/') {
                     self.pos += 1;
-                    Some(self.operand(false, false, false)?)
+                    Some(self.pattern_operand(q, false)?)
                 } else {
                     None
                 };
@@ -265,14 +276,14 @@ impl Parser<'_> {
             b'~' => {
                 let all = next == Some(b'~');
                 self.pos += if all { 2 } else { 1 };
-                let pattern = self.operand(q, false, false)?;
+                let pattern = self.pattern_operand(q, false)?;
                 let pattern = (!pattern.parts.is_empty()).then_some(pattern);
                 ParamOp::Toggle { all, pattern }
             }
             b'^' | b',' => {
                 let all = next == Some(b);
                 self.pos += if all { 2 } else { 1 };
-                let pattern = self.operand(q, false, false)?;
+                let pattern = self.pattern_operand(q, false)?;
                 let pattern = (!pattern.parts.is_empty()).then_some(pattern);
                 ParamOp::Case {
                     upper: b == b'^',

@@ -8,10 +8,10 @@
 //! depth (so hostile input gives an error, not a stack overflow) and grows
 //! the stack on demand with `stacker`.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::satisfy;
 use nom::combinator::recognize;
 use nom::sequence::pair;
@@ -63,17 +63,41 @@ pub struct Parser<'o> {
     pub(super) pending_heredocs: Vec<Rc<HereDoc>>,
     pub(super) opts: ParseOptions<'o>,
     splices: Vec<Splice>,
-    /// Aliases being expanded (recursion guard) with the buffer position at
-    /// which each expansion ends.
-    pub(super) active_aliases: Vec<(Vec<u8>, usize)>,
-    /// Where the text of an alias ending in a blank ends: the word that
-    /// follows it is checked for aliases too (POSIX 2.3.1).
-    pub(super) alias_blank: Option<usize>,
+    /// Aliases being expanded (recursion guard): name, the buffer position
+    /// at which the expansion ends, and whether the value ended in a blank.
+    pub(super) active_aliases: Vec<(Vec<u8>, usize, bool)>,
+    /// Buffer positions where the text of an alias whose value ended in a
+    /// blank ends: the next word at or after one is checked for aliases.
+    pub(super) alias_blank_ends: Vec<usize>,
     /// The last `case` item ended at `esac` without `;;`.
     pub(super) last_item_unterminated: bool,
+    /// Tentative parses that failed, by buffer position, so that nested
+    /// alternatives (`$((` that turns out to be `$( (`) are not retried at
+    /// every level: without it, nesting N deep takes 2^N attempts.
+    failed_attempts: HashSet<(usize, Attempt)>,
+    /// A backslash-newline ended the input, which is not final.
+    pub(super) continued_at_end: bool,
     /// Warnings found while parsing (a here-document ended by end of
     /// file), for the caller to report; taken with [`Parser::take_warnings`].
     pub(super) warnings: Vec<(String, Span)>,
+}
+
+/// A tentative parse that may be undone in favour of another reading.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Attempt {
+    /// `$((…))` rather than `$( (…) )`.
+    ArithExpansion,
+    /// `((…))` rather than `( (…) )`.
+    ArithCommand,
+    /// `[i]=value` in an array literal rather than a plain word.
+    IndexedElement,
+}
+
+/// Where a tentative parse began: the cursor and the here-document queue.
+#[derive(Clone, Copy)]
+pub(super) struct Checkpoint {
+    pos: usize,
+    pending_heredocs: usize,
 }
 
 impl<'o> Parser<'o> {
@@ -87,8 +111,10 @@ impl<'o> Parser<'o> {
             opts,
             splices: Vec::new(),
             active_aliases: Vec::new(),
-            alias_blank: None,
+            alias_blank_ends: Vec::new(),
             last_item_unterminated: false,
+            failed_attempts: HashSet::new(),
+            continued_at_end: false,
             warnings: Vec::new(),
         }
     }
@@ -105,8 +131,10 @@ impl<'o> Parser<'o> {
             opts: self.opts,
             splices: Vec::new(),
             active_aliases: Vec::new(),
-            alias_blank: None,
+            alias_blank_ends: Vec::new(),
             last_item_unterminated: false,
+            failed_attempts: HashSet::new(),
+            continued_at_end: false,
             warnings: Vec::new(),
         }
     }
@@ -138,40 +166,84 @@ impl<'o> Parser<'o> {
 
     // ----- positions and spans -------------------------------------------
 
-    /// Maps a buffer position to a source offset, undoing alias splices.
+    /// Maps a buffer position to a source offset, undoing alias splices:
+    /// a position inside an alias's text maps to the start of the alias
+    /// name in the source.
     pub(super) fn offset(&self, pos: usize) -> usize {
+        self.map_position(pos, false)
+    }
+
+    /// Like [`Parser::offset`] for the end of a range: a position inside
+    /// an alias's text maps to the end of the alias name, so that what
+    /// came from an alias has the alias name's span.
+    fn offset_end(&self, pos: usize) -> usize {
+        self.map_position(pos, true)
+    }
+
+    fn map_position(&self, pos: usize, is_end: bool) -> usize {
         let mut out = pos;
         for s in self.splices.iter().rev() {
             if out >= s.start + s.inserted {
                 out = out - s.inserted + s.original;
-            } else if out > s.start {
-                out = s.start;
+            } else if out > s.start || (is_end && out == s.start && s.inserted > 0) {
+                out = if is_end {
+                    s.start + s.original
+                } else {
+                    s.start
+                };
             }
         }
         out + self.base
     }
 
     pub(super) fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.offset(start), self.offset(end))
+        Span::new(self.offset(start), self.offset_end(end))
     }
 
     pub(super) fn span_here(&self) -> Span {
         self.span(self.pos, self.pos)
     }
 
+    // ----- tentative parses ------------------------------------------------
+
+    pub(super) fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            pos: self.pos,
+            pending_heredocs: self.pending_heredocs.len(),
+        }
+    }
+
+    /// Undoes a failed tentative parse: back to the checkpoint, dropping
+    /// here-documents it queued (the other reading queues them again), and
+    /// remembers that `what` fails there.
+    pub(super) fn backtrack(&mut self, to: Checkpoint, what: Attempt) {
+        self.pos = to.pos;
+        self.pending_heredocs.truncate(to.pending_heredocs);
+        self.failed_attempts.insert((to.pos, what));
+    }
+
+    /// Whether `what` already failed at the cursor.
+    pub(super) fn attempt_failed(&self, what: Attempt) -> bool {
+        !self.failed_attempts.is_empty() && self.failed_attempts.contains(&(self.pos, what))
+    }
+
     /// Replaces `buf[start..end]` by `text` (alias substitution).
     pub(super) fn splice(&mut self, start: usize, end: usize, text: &[u8]) {
+        // Remembered failures are keyed by buffer positions, which move.
+        self.failed_attempts.clear();
         self.buf.splice(start..end, text.iter().copied());
         self.splices.push(Splice {
             start,
             inserted: text.len(),
             original: end - start,
         });
-        for (_, until) in &mut self.active_aliases {
-            if *until >= end {
-                *until = *until + text.len() - (end - start);
+        let moved = |at: &mut usize| {
+            if *at >= end {
+                *at = *at + text.len() - (end - start);
             }
-        }
+        };
+        self.active_aliases.iter_mut().for_each(|a| moved(&mut a.1));
+        self.alias_blank_ends.iter_mut().for_each(moved);
     }
 
     // ----- looking at the text ---------------------------------------------
@@ -224,28 +296,50 @@ impl<'o> Parser<'o> {
             return ParseError::incomplete("unexpected end of file", self.span_here());
         }
         let token = self.describe_token();
-        let len = token.len().max(1);
         ParseError::syntax(
             format!("syntax error near unexpected token `{token}'"),
-            self.span(self.pos, self.pos + len),
+            self.span(self.pos, self.pos + self.token_len()),
         )
+    }
+
+    /// A word that must follow on this line is missing (a redirection's
+    /// target, the name after `function`): bash reports the newline as
+    /// unexpected, even at the end of the input, rather than waiting for
+    /// more.
+    pub(super) fn missing_word(&self) -> ParseError {
+        if self.at_end() || self.peek() == Some(b'\n') {
+            return ParseError::syntax(
+                "syntax error near unexpected token `newline'",
+                self.span_here(),
+            );
+        }
+        self.unexpected()
     }
 
     /// The next token as bash names it in "unexpected token" messages.
     pub(super) fn describe_token(&self) -> String {
-        let rest = self.rest();
-        if rest.first() == Some(&b'\n') {
+        if self.peek() == Some(b'\n') {
             return "newline".into();
         }
-        if let Some(op) = operator_text(rest) {
-            return String::from_utf8_lossy(op).into_owned();
+        let rest = self.rest();
+        String::from_utf8_lossy(&rest[..self.token_len()]).into_owned()
+    }
+
+    /// The length in bytes of the next token (an operator, a newline, or
+    /// the text up to the next delimiter), for error spans.
+    pub(super) fn token_len(&self) -> usize {
+        let rest = self.rest();
+        if rest.first() == Some(&b'\n') {
+            return 1;
         }
-        let end = rest
-            .iter()
+        if let Some(op) = operator_text(rest) {
+            return op.len();
+        }
+        rest.iter()
             .position(|&b| is_delimiter(b))
             .unwrap_or(rest.len())
-            .max(1);
-        String::from_utf8_lossy(&rest[..end.min(rest.len())]).into_owned()
+            .max(1)
+            .min(rest.len())
     }
 
     /// Runs `f` one nesting level deeper, refusing past [`MAX_DEPTH`] and
@@ -279,9 +373,18 @@ impl<'o> Parser<'o> {
         loop {
             match self.peek() {
                 Some(b' ' | b'\t') => self.pos += 1,
-                Some(b'\\') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
+                Some(b'\\') if self.peek_at(1) == Some(b'\n') => self.line_continuation(),
                 _ => break,
             }
+        }
+    }
+
+    /// Skips a backslash-newline, noting when it is the last thing in an
+    /// input that may continue (the next line belongs to this one).
+    pub(super) fn line_continuation(&mut self) {
+        self.pos += 2;
+        if self.at_end() && !self.opts.final_input {
+            self.continued_at_end = true;
         }
     }
 
@@ -323,6 +426,20 @@ impl<'o> Parser<'o> {
     pub(super) fn at_keyword(&self, word: &[u8]) -> bool {
         let rest = self.rest();
         rest.starts_with(word) && rest.get(word.len()).is_none_or(|&b| is_delimiter(b))
+    }
+
+    /// The text up to the next delimiter when it is short enough to be a
+    /// reserved word (the longest is `function`), else empty: one scan to
+    /// compare against many reserved words.
+    pub(super) fn keyword_token(&self) -> &[u8] {
+        const LONGEST: usize = 8;
+        let rest = self.rest();
+        let window = &rest[..rest.len().min(LONGEST + 1)];
+        match window.iter().position(|&b| is_delimiter(b)) {
+            Some(n) => &rest[..n],
+            None if window.len() <= LONGEST => window,
+            None => &[],
+        }
     }
 
     /// Consumes the reserved word `word` if it is next.
@@ -388,41 +505,40 @@ pub fn digits(input: &[u8]) -> IResult<&[u8], &[u8]> {
     take_while1(|b: u8| b.is_ascii_digit()).parse(input)
 }
 
-/// nom: the control and redirection operators, longest first.
-fn operator_token(input: &[u8]) -> IResult<&[u8], &[u8]> {
-    alt((
-        alt((
-            tag(&b";;&"[..]),
-            tag(&b"<<<"[..]),
-            tag(&b"<<-"[..]),
-            tag(&b"&>>"[..]),
-            tag(&b"&&"[..]),
-            tag(&b"||"[..]),
-            tag(&b";;"[..]),
-            tag(&b";&"[..]),
-            tag(&b"<<"[..]),
-            tag(&b">>"[..]),
-            tag(&b"<&"[..]),
-            tag(&b">&"[..]),
-            tag(&b"<>"[..]),
-            tag(&b">|"[..]),
-            tag(&b"&>"[..]),
-            tag(&b"|&"[..]),
-        )),
-        alt((
-            tag(&b"&"[..]),
-            tag(&b"|"[..]),
-            tag(&b";"[..]),
-            tag(&b"<"[..]),
-            tag(&b">"[..]),
-            tag(&b"("[..]),
-            tag(&b")"[..]),
-        )),
-    ))
-    .parse(input)
-}
-
-/// The operator at the start of `input`, if any.
+/// The control or redirection operator at the start of `input`, if any,
+/// longest match first (`;;&` before `;;` before `;`).
+///
+/// Hand-written rather than a nom `alt` of tags: it runs several times per
+/// token, and a match on the first byte is a large share of parse speed.
 pub fn operator_text(input: &[u8]) -> Option<&[u8]> {
-    operator_token(input).ok().map(|(_, op)| op)
+    let second = input.get(1).copied();
+    let third = input.get(2).copied();
+    let len = match *input.first()? {
+        b';' => match (second, third) {
+            (Some(b';'), Some(b'&')) => 3,
+            (Some(b';' | b'&'), _) => 2,
+            _ => 1,
+        },
+        b'&' => match (second, third) {
+            (Some(b'>'), Some(b'>')) => 3,
+            (Some(b'&' | b'>'), _) => 2,
+            _ => 1,
+        },
+        b'|' => match second {
+            Some(b'|' | b'&') => 2,
+            _ => 1,
+        },
+        b'<' => match (second, third) {
+            (Some(b'<'), Some(b'<' | b'-')) => 3,
+            (Some(b'<' | b'&' | b'>'), _) => 2,
+            _ => 1,
+        },
+        b'>' => match second {
+            Some(b'>' | b'&' | b'|') => 2,
+            _ => 1,
+        },
+        b'(' | b')' => 1,
+        _ => return None,
+    };
+    Some(&input[..len])
 }

@@ -9,8 +9,9 @@
 
 use super::arith::parse_arith;
 use super::ast::{ArithText, PartKind, Program, Word, WordPart};
-use super::error::ParseError;
-use super::parser::{is_delimiter, is_name_char, PResult, Parser};
+use super::brace::structure_braces;
+use super::error::{ParseError, ParseErrorKind};
+use super::parser::{is_delimiter, is_name_char, Attempt, PResult, Parser};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordMode {
@@ -20,9 +21,12 @@ pub enum WordMode {
     /// tilde expansion after `:`.
     Assignment,
     /// The operand of `${x…}`. `in_dquote`: the expansion is inside double
-    /// quotes. `stop_slash` / `stop_colon`: `/` or `:` also end it.
+    /// quotes. `pattern`: the operand of `# % / ^ ,`, where single quotes
+    /// quote even inside double quotes (bash and dash). `stop_slash` /
+    /// `stop_colon`: `/` or `:` also end it.
     Param {
         in_dquote: bool,
+        pattern: bool,
         stop_slash: bool,
         stop_colon: bool,
     },
@@ -30,8 +34,6 @@ pub enum WordMode {
     Subscript,
     /// `$((…))`: ends at the `)` that closes it.
     Arith,
-    /// An alternative of `{a,b}`.
-    BraceAlt,
     /// An alternative of `@(a|b)`.
     ExtGlobAlt,
     /// The right side of `[[ x =~ re ]]`: parentheses nest, blanks end it.
@@ -48,6 +50,7 @@ impl WordMode {
                 | WordMode::Arith
                 | WordMode::Param {
                     in_dquote: true,
+                    pattern: false,
                     ..
                 }
         )
@@ -66,10 +69,20 @@ impl WordMode {
 }
 
 /// Accumulates literal bytes between structured parts.
+///
+/// Literal text is usually a contiguous run of the buffer, so the builder
+/// remembers it as a range and copies it once, exactly sized, when the part
+/// is finished; only text interrupted by removed bytes (a backslash before
+/// `$` in double quotes, a backslash-newline) is collected byte by byte.
 struct PartBuilder {
     parts: Vec<WordPart>,
+    /// Collected bytes that come before `run`.
     literal: Vec<u8>,
+    /// `buf[start..end]`: the contiguous tail of the pending literal.
+    run: Option<(usize, usize)>,
+    /// Buffer range of the whole pending literal, for its span.
     literal_start: usize,
+    literal_end: usize,
     /// Literal text is quoted (inside double quotes or a here-document).
     quoted_literal: bool,
 }
@@ -79,36 +92,93 @@ impl PartBuilder {
         PartBuilder {
             parts: Vec::new(),
             literal: Vec::new(),
+            run: None,
             literal_start: 0,
+            literal_end: 0,
             quoted_literal,
         }
     }
 
+    fn is_empty(&self) -> bool {
+        self.literal.is_empty() && self.run.is_none()
+    }
+
+    /// Adds the byte at the cursor, `b`, to the pending literal.
     fn push_byte(&mut self, p: &Parser, b: u8) {
-        if self.literal.is_empty() {
-            self.literal_start = p.pos;
+        debug_assert_eq!(p.buf.get(p.pos), Some(&b));
+        self.push_source(p, p.pos, p.pos + 1);
+    }
+
+    /// Appends `p.buf[p.pos..p.pos + len]` and moves the cursor past it.
+    fn push_run(&mut self, p: &mut Parser, len: usize) {
+        self.push_source(p, p.pos, p.pos + len);
+        p.pos += len;
+    }
+
+    /// Adds `p.buf[start..end]` to the pending literal.
+    fn push_source(&mut self, p: &Parser, start: usize, end: usize) {
+        if self.is_empty() {
+            self.literal_start = start;
+        }
+        self.run = match self.run {
+            Some((s, e)) if e == start => Some((s, end)),
+            Some((s, e)) => {
+                self.literal.extend_from_slice(&p.buf[s..e]);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+        self.literal_end = end;
+    }
+
+    /// Adds `b`, written at `from..to` in the buffer with bytes that are
+    /// removed (`\$` in double quotes stands for `$`).
+    fn push_escaped(&mut self, p: &Parser, b: u8, from: usize, to: usize) {
+        if self.is_empty() {
+            self.literal_start = from;
+        }
+        if let Some((s, e)) = self.run.take() {
+            self.literal.extend_from_slice(&p.buf[s..e]);
         }
         self.literal.push(b);
+        self.literal_end = to;
     }
 
     fn flush(&mut self, p: &Parser) {
-        if !self.literal.is_empty() {
-            let text = std::mem::take(&mut self.literal);
-            let kind = if self.quoted_literal {
-                PartKind::Quoted(text)
-            } else {
-                PartKind::Literal(text)
-            };
-            self.parts.push(WordPart {
-                kind,
-                span: p.span(self.literal_start, p.pos),
-            });
+        if self.is_empty() {
+            return;
         }
+        let mut text = std::mem::take(&mut self.literal);
+        if let Some((s, e)) = self.run.take() {
+            if text.is_empty() {
+                text = p.buf[s..e].to_vec();
+            } else {
+                text.extend_from_slice(&p.buf[s..e]);
+            }
+        }
+        let kind = if self.quoted_literal {
+            PartKind::Quoted(text)
+        } else {
+            PartKind::Literal(text)
+        };
+        let part = WordPart {
+            kind,
+            span: p.span(self.literal_start, self.literal_end),
+        };
+        self.push_part(part);
+    }
+
+    fn push_part(&mut self, part: WordPart) {
+        // Most words have one or two parts: do not start at four.
+        if self.parts.capacity() == 0 {
+            self.parts.reserve_exact(1);
+        }
+        self.parts.push(part);
     }
 
     fn push(&mut self, p: &Parser, part: WordPart) {
         self.flush(p);
-        self.parts.push(part);
+        self.push_part(part);
     }
 
     fn finish(mut self, p: &Parser) -> Vec<WordPart> {
@@ -123,9 +193,22 @@ impl Parser<'_> {
         self.skip_blanks();
         match self.peek() {
             None => Ok(None),
-            Some(b) if is_delimiter(b) => Ok(None),
+            // A `#` that starts a word starts a comment.
+            Some(b) if is_delimiter(b) || b == b'#' => Ok(None),
             Some(_) => self.word_in_mode(WordMode::Normal).map(Some),
         }
+    }
+
+    /// A word in a place where bash applies brace expansion (command
+    /// words, redirection targets, `for` lists, array elements), with
+    /// `{a,b}` and `{1..3}` made into brace parts; elsewhere (`case`
+    /// patterns, `[[ ]]`, assignments) braces are literal text.
+    pub(super) fn brace_word(&mut self) -> PResult<Option<Word>> {
+        let Some(mut word) = self.word()? else {
+            return Ok(None);
+        };
+        word.parts = structure_braces(std::mem::take(&mut word.parts))?;
+        Ok(Some(word))
     }
 
     /// A word in the given mode; may be empty.
@@ -160,6 +243,12 @@ impl Parser<'_> {
             self.tilde(&mut out, mode);
         }
         while let Some(b) = self.peek() {
+            // Most bytes are plain text in every mode: take them in one run.
+            let plain = self.rest().iter().take_while(|&&b| is_plain(b)).count();
+            if plain > 0 {
+                out.push_run(self, plain);
+                continue;
+            }
             if self.ends_word(mode, b, depth) {
                 break;
             }
@@ -173,7 +262,7 @@ impl Parser<'_> {
                     out.push(self, part);
                 }
                 b'\\' => self.backslash(&mut out, mode)?,
-                b'$' => match self.dollar(mode.is_dquote_like())? {
+                b'$' => match self.dollar(!mode.quotes_active())? {
                     Some(part) => out.push(self, part),
                     None => {
                         out.push_byte(self, b'$');
@@ -183,15 +272,6 @@ impl Parser<'_> {
                 b'`' => {
                     let part = self.backquote(mode.is_dquote_like())?;
                     out.push(self, part);
-                }
-                b'{' if mode == WordMode::Normal || mode == WordMode::BraceAlt => {
-                    match self.brace_expansion()? {
-                        Some(part) => out.push(self, part),
-                        None => {
-                            out.push_byte(self, b);
-                            self.pos += 1;
-                        }
-                    }
                 }
                 b'?' | b'*' | b'+' | b'@' | b'!'
                     if self.peek_at(1) == Some(b'(') && self.extglob_allowed(mode) =>
@@ -218,10 +298,7 @@ impl Parser<'_> {
         self.opts.extglob
             && matches!(
                 mode,
-                WordMode::Normal
-                    | WordMode::BraceAlt
-                    | WordMode::ExtGlobAlt
-                    | WordMode::Param { .. }
+                WordMode::Normal | WordMode::ExtGlobAlt | WordMode::Param { .. }
             )
     }
 
@@ -229,7 +306,6 @@ impl Parser<'_> {
     fn ends_word(&self, mode: WordMode, b: u8, depth: usize) -> bool {
         match mode {
             WordMode::Normal | WordMode::Assignment => is_delimiter(b),
-            WordMode::BraceAlt => is_delimiter(b) || b == b',' || b == b'}',
             WordMode::ExtGlobAlt => is_delimiter(b),
             WordMode::Param {
                 stop_slash,
@@ -240,7 +316,7 @@ impl Parser<'_> {
             }
             WordMode::Subscript => b == b']' && depth == 0,
             WordMode::Arith => b == b')' && depth == 0,
-            WordMode::Regex => depth == 0 && matches!(b, b' ' | b'\t' | b'\n' | b')'),
+            WordMode::Regex => matches!(b, b' ' | b'\t' | b'\n' | b')') && depth == 0,
             WordMode::HereDoc => false,
         }
     }
@@ -321,14 +397,18 @@ impl Parser<'_> {
     fn double_quoted_inner(&mut self) -> PResult<Vec<WordPart>> {
         let mut out = PartBuilder::new(true);
         while let Some(b) = self.peek() {
+            let plain = self.rest().iter().take_while(|&&b| is_plain(b)).count();
+            if plain > 0 {
+                out.push_run(self, plain);
+                continue;
+            }
             match b {
                 b'"' => break,
                 b'\\' => match self.peek_at(1) {
                     Some(b'\n') => self.pos += 2,
                     Some(c @ (b'$' | b'`' | b'"' | b'\\')) => {
-                        self.pos += 1;
-                        out.push_byte(self, c);
-                        self.pos += 1;
+                        out.push_escaped(self, c, self.pos, self.pos + 2);
+                        self.pos += 2;
                     }
                     _ => {
                         out.push_byte(self, b'\\');
@@ -359,7 +439,7 @@ impl Parser<'_> {
         let start = self.pos;
         match self.peek_at(1) {
             Some(b'\n') => {
-                self.pos += 2;
+                self.line_continuation();
                 Ok(())
             }
             None => {
@@ -475,7 +555,9 @@ impl Parser<'_> {
                 self.pos += 2;
                 let word = self.word_in_mode(WordMode::Subscript)?;
                 if self.peek() != Some(b']') {
-                    return Err(self.unexpected());
+                    return Err(self
+                        .unexpected()
+                        .with_opened("`$[`", self.span(start, start + 2)));
                 }
                 self.pos += 1;
                 PartKind::Arith(Box::new(arith_text(word)))
@@ -546,12 +628,15 @@ impl Parser<'_> {
         let start = self.pos;
         let output = self.peek() == Some(b'>');
         self.pos += 2;
+        let opener = if output { "`>(`" } else { "`<(`" };
         let program = self
             .nested(|p| p.compound_list())
-            .map_err(|e| e.with_opened("process substitution", self.span(start, start + 2)))?;
+            .map_err(|e| e.with_opened(opener, self.span(start, start + 2)))?;
         self.skip_blanks_and_comment();
         if !self.operator(b")") {
-            return Err(self.unexpected());
+            return Err(self
+                .unexpected()
+                .with_opened(opener, self.span(start, start + 2)));
         }
         Ok(WordPart {
             kind: PartKind::ProcessSub { program, output },
@@ -562,13 +647,17 @@ impl Parser<'_> {
     /// `$((…))` at the cursor. `None` (cursor restored) when the text is
     /// really a command substitution starting with a subshell, `$( (…) )`.
     fn arith_expansion(&mut self) -> PResult<Option<ArithText>> {
-        let save = self.pos;
+        if self.attempt_failed(Attempt::ArithExpansion) {
+            return Ok(None);
+        }
+        let save = self.checkpoint();
+        let open = self.pos;
         self.pos += 3;
         let word = match self.word_in_mode(WordMode::Arith) {
             Ok(w) => w,
-            Err(e) if e.is_incomplete() => return Err(e),
+            Err(e) if e.kind != ParseErrorKind::Syntax => return Err(e),
             Err(_) => {
-                self.pos = save;
+                self.backtrack(save, Attempt::ArithExpansion);
                 return Ok(None);
             }
         };
@@ -581,73 +670,10 @@ impl Parser<'_> {
                 "unexpected end of file: unterminated $((",
                 self.span_here(),
             )
-            .with_opened("`$((`", self.span(save, save + 3)));
+            .with_opened("`$((`", self.span(open, open + 3)));
         }
-        self.pos = save;
+        self.backtrack(save, Attempt::ArithExpansion);
         Ok(None)
-    }
-
-    /// `{a,b}` or `{1..5}` at the cursor; `None` (cursor restored) when the
-    /// brace is literal.
-    fn brace_expansion(&mut self) -> PResult<Option<WordPart>> {
-        let start = self.pos;
-        if let Some(kind) = self.brace_range() {
-            return Ok(Some(WordPart {
-                kind,
-                span: self.span(start, self.pos),
-            }));
-        }
-        let pending = self.pending_heredocs.len();
-        self.pos += 1;
-        let mut alternatives = Vec::new();
-        while let Ok(parts) = self.parts(WordMode::BraceAlt) {
-            match self.peek() {
-                Some(b',') => {
-                    alternatives.push(parts);
-                    self.pos += 1;
-                }
-                Some(b'}') if !alternatives.is_empty() => {
-                    alternatives.push(parts);
-                    self.pos += 1;
-                    return Ok(Some(WordPart {
-                        kind: PartKind::BraceList(alternatives),
-                        span: self.span(start, self.pos),
-                    }));
-                }
-                _ => break,
-            }
-        }
-        self.pos = start;
-        self.pending_heredocs.truncate(pending);
-        Ok(None)
-    }
-
-    /// `{x..y[..step]}` with integer or single-character endpoints.
-    fn brace_range(&mut self) -> Option<PartKind> {
-        let rest = self.rest();
-        let close = rest.iter().take(64).position(|&b| b == b'}')?;
-        let inner = &rest[1..close];
-        let fields: Vec<&[u8]> = split_dots(inner)?;
-        if fields.len() != 2 && fields.len() != 3 {
-            return None;
-        }
-        let is_int = |f: &[u8]| parse_int(f).is_some();
-        let is_char = |f: &[u8]| f.len() == 1 && f[0].is_ascii_alphabetic();
-        let (a, b) = (fields[0], fields[1]);
-        if !((is_int(a) && is_int(b)) || (is_char(a) && is_char(b))) {
-            return None;
-        }
-        let step = match fields.get(2) {
-            Some(s) => Some(parse_int(s)?),
-            None => None,
-        };
-        let kind = PartKind::BraceRange {
-            start: a.to_vec(),
-            end: b.to_vec(),
-            step,
-        };
-        self.pos += close + 1;
-        Some(kind)
     }
 
     /// `@(a|b)` and friends at the cursor.
@@ -691,12 +717,29 @@ impl Parser<'_> {
     }
 }
 
+/// Bytes that mean nothing special in any [`WordMode`]: no delimiter,
+/// quote, expansion, brace, bracket, pattern or separator character. The
+/// lexer copies runs of them without looking at the mode.
+fn is_plain(b: u8) -> bool {
+    PLAIN[usize::from(b)]
+}
+
+const PLAIN: [bool; 256] = {
+    let special = b" \t\n;&|()<>'\"\\$`{},[]?*+@!:/";
+    let mut table = [true; 256];
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
+
 /// Parenthesis/bracket/brace nesting for the modes that count it.
 fn track_depth(mode: WordMode, b: u8, depth: usize) -> usize {
     let (open, close) = match mode {
         WordMode::Arith | WordMode::Regex => (b'(', b')'),
         WordMode::Subscript => (b'[', b']'),
-        WordMode::Param { .. } => (b'{', b'}'),
         _ => return depth,
     };
     if b == open {
@@ -724,32 +767,6 @@ pub(super) fn arith_text(word: Word) -> ArithText {
         None
     };
     ArithText { word, expr }
-}
-
-fn split_dots(inner: &[u8]) -> Option<Vec<&[u8]>> {
-    let mut out = Vec::new();
-    let mut rest = inner;
-    loop {
-        match rest.windows(2).position(|w| w == b"..") {
-            Some(i) => {
-                out.push(&rest[..i]);
-                rest = &rest[i + 2..];
-            }
-            None => {
-                out.push(rest);
-                break;
-            }
-        }
-    }
-    (out.len() >= 2).then_some(out)
-}
-
-fn parse_int(f: &[u8]) -> Option<i64> {
-    let s = std::str::from_utf8(f).ok()?;
-    if s.is_empty() || s.starts_with('+') {
-        return None;
-    }
-    s.parse().ok()
 }
 
 /// Decodes the escapes of `$'…'`.
