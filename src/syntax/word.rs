@@ -34,7 +34,8 @@ pub enum WordMode {
     Subscript,
     /// `$((…))`: ends at the `)` that closes it.
     Arith,
-    /// An alternative of `@(a|b)`.
+    /// An alternative of `@(a|b)`: ends at `|` or the `)` that closes the
+    /// group.
     ExtGlobAlt,
     /// The right side of `[[ x =~ re ]]`: parentheses nest, blanks end it.
     Regex,
@@ -305,7 +306,9 @@ impl Parser<'_> {
     fn ends_word(&self, mode: WordMode, b: u8, depth: usize) -> bool {
         match mode {
             WordMode::Normal | WordMode::Assignment => is_delimiter(b),
-            WordMode::ExtGlobAlt => is_delimiter(b),
+            // bash reads an extglob group to its matching `)`: blanks and
+            // operators inside are part of the pattern.
+            WordMode::ExtGlobAlt => matches!(b, b'|' | b')') && depth == 0,
             WordMode::Param {
                 stop_slash,
                 stop_colon,
@@ -738,7 +741,7 @@ const PLAIN: [bool; 256] = {
 /// Parenthesis/bracket/brace nesting for the modes that count it.
 fn track_depth(mode: WordMode, b: u8, depth: usize) -> usize {
     let (open, close) = match mode {
-        WordMode::Arith | WordMode::Regex => (b'(', b')'),
+        WordMode::Arith | WordMode::Regex | WordMode::ExtGlobAlt => (b'(', b')'),
         WordMode::Subscript => (b'[', b']'),
         _ => return depth,
     };
