@@ -102,21 +102,16 @@ fn deep_backquotes() {
     let program = parse(&text).unwrap();
     let mut depth = 0;
     let mut word = &simple_words(&program.items[0])[1];
-    loop {
-        match word.parts.as_slice() {
-            [WordPart {
-                kind:
-                    PartKind::CommandSub {
-                        program,
-                        backquoted: true,
-                    },
-                ..
-            }] => {
-                depth += 1;
-                word = &simple_words(&program.items[0])[1];
-            }
-            _ => break,
-        }
+    while let [WordPart {
+        kind: PartKind::CommandSub {
+            program,
+            backquoted: true,
+        },
+        ..
+    }] = word.parts.as_slice()
+    {
+        depth += 1;
+        word = &simple_words(&program.items[0])[1];
     }
     assert_eq!(depth, 14);
 }
