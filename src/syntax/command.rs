@@ -280,8 +280,9 @@ impl Parser<'_> {
             return Ok(compound);
         }
         // A reserved word that cannot start a command is an error here, as
-        // in bash and dash (`in` and `]]` close nothing by themselves).
-        let misplaced = matches!(self.keyword_token(), b"in" | b"]]");
+        // in bash and dash: `in` and `]]` close nothing by themselves, and
+        // `!` only starts a pipeline (`a | ! b` is an error).
+        let misplaced = matches!(self.keyword_token(), b"in" | b"]]" | b"!");
         if misplaced || self.at_closer() || self.at_end() || self.peek() == Some(b'\n') {
             return Err(self.unexpected());
         }
@@ -528,6 +529,13 @@ impl Parser<'_> {
         };
         self.pos += op_text.len();
         self.skip_blanks();
+        // `2>` or `{fd}>` where the target should be is a redirection of
+        // its own, which bash reports as unexpected (`echo > 2>x`).
+        let target_start = self.pos;
+        if self.redirect_fd() != RedirectFd::Default {
+            self.pos = target_start;
+            return Err(self.unexpected());
+        }
         let word = if matches!(self.peek(), Some(b'<' | b'>')) && self.peek_at(1) == Some(b'(') {
             let part = self.process_sub()?;
             Some(self.continue_word(part)?)
