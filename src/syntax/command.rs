@@ -141,10 +141,11 @@ impl Parser<'_> {
 
     /// True when the next token closes an enclosing construct.
     pub(super) fn at_closer(&self) -> bool {
-        if matches!(self.peek_operator(), Some(b")" | b";;" | b";&" | b";;&")) {
-            return true;
+        match self.peek() {
+            Some(b')') => true,
+            Some(b';') => matches!(self.peek_at(1), Some(b';' | b'&')),
+            _ => CLOSERS.contains(&self.keyword_token()),
         }
-        CLOSERS.contains(&self.keyword_token())
     }
 
     fn and_or(&mut self) -> PResult<AndOr> {

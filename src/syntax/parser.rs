@@ -8,6 +8,7 @@
 //! depth (so hostile input gives an error, not a stack overflow) and grows
 //! the stack on demand with `stacker`.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -77,6 +78,8 @@ pub struct Parser<'o> {
     failed_attempts: HashSet<(usize, Attempt)>,
     /// A backslash-newline ended the input, which is not final.
     pub(super) continued_at_end: bool,
+    /// The last [`Parser::keyword_token`] answer: (position, length).
+    keyword_cache: Cell<Option<(usize, usize)>>,
 }
 
 /// A tentative parse that may be undone in favour of another reading.
@@ -112,6 +115,7 @@ impl<'o> Parser<'o> {
             last_item_unterminated: false,
             failed_attempts: HashSet::new(),
             continued_at_end: false,
+            keyword_cache: Cell::new(None),
         }
     }
 
@@ -131,6 +135,7 @@ impl<'o> Parser<'o> {
             last_item_unterminated: false,
             failed_attempts: HashSet::new(),
             continued_at_end: false,
+            keyword_cache: Cell::new(None),
         }
     }
 
@@ -219,8 +224,9 @@ impl<'o> Parser<'o> {
 
     /// Replaces `buf[start..end]` by `text` (alias substitution).
     pub(super) fn splice(&mut self, start: usize, end: usize, text: &[u8]) {
-        // Remembered failures are keyed by buffer positions, which move.
+        // Remembered answers are keyed by buffer positions, which move.
         self.failed_attempts.clear();
+        self.keyword_cache.set(None);
         self.buf.splice(start..end, text.iter().copied());
         self.splices.push(Splice {
             start,
@@ -417,12 +423,25 @@ impl<'o> Parser<'o> {
     pub(super) fn keyword_token(&self) -> &[u8] {
         const LONGEST: usize = 8;
         let rest = self.rest();
-        let window = &rest[..rest.len().min(LONGEST + 1)];
-        match window.iter().position(|&b| is_delimiter(b)) {
-            Some(n) => &rest[..n],
-            None if window.len() <= LONGEST => window,
-            None => &[],
+        // Reserved words start with a lowercase letter or one of `{ } [ ] !`.
+        match rest.first() {
+            Some(b'a'..=b'z' | b'{' | b'}' | b'[' | b']' | b'!') => {}
+            _ => return &[],
         }
+        // Several callers look at the same position in turn.
+        if let Some((pos, len)) = self.keyword_cache.get() {
+            if pos == self.pos {
+                return &rest[..len];
+            }
+        }
+        let window = &rest[..rest.len().min(LONGEST + 1)];
+        let len = match window.iter().position(|&b| is_delimiter(b)) {
+            Some(n) => n,
+            None if window.len() <= LONGEST => window.len(),
+            None => 0,
+        };
+        self.keyword_cache.set(Some((self.pos, len)));
+        &rest[..len]
     }
 
     /// Consumes the reserved word `word` if it is next.
@@ -439,7 +458,9 @@ impl<'o> Parser<'o> {
     /// Consumes `op` if the next operator is exactly `op` (not a longer one).
     pub(super) fn operator(&mut self, op: &[u8]) -> bool {
         self.skip_blanks();
-        if operator_text(self.rest()) == Some(op) {
+        // Most calls fail on the first byte; only then look for the
+        // longest operator there.
+        if self.peek() == op.first().copied() && operator_text(self.rest()) == Some(op) {
             self.pos += op.len();
             true
         } else {

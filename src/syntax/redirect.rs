@@ -26,6 +26,10 @@ impl Parser<'_> {
 
     /// A redirection at the cursor, if one starts here.
     pub(super) fn redirect(&mut self) -> PResult<Option<Redirect>> {
+        // A redirection starts with a digit, `{`, `<`, `>` or `&`.
+        if !matches!(self.peek(), Some(b'0'..=b'9' | b'{' | b'<' | b'>' | b'&')) {
+            return Ok(None);
+        }
         let start = self.pos;
         let fd = self.redirect_fd();
         let Some(op_text) = self.peek_operator() else {
