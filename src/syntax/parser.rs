@@ -1,12 +1,15 @@
 //! The parser's cursor: the text being parsed, the position, the pending
-//! here-documents, the nesting depth, and the small token-level recognisers
-//! (written with nom) that the grammar in `command.rs`, `word.rs`,
-//! `param.rs` and `cond.rs` is built from.
+//! here-documents, the nesting depth, tentative-parse checkpoints, and the
+//! small token-level recognisers that the grammar in `command.rs`,
+//! `word.rs`, `param.rs` and `cond.rs` is built from (names and digits
+//! with nom; the operator table by hand, as it is the hottest path).
 //!
-//! The parser is a recursive-descent driver over nom token parsers. Every
-//! construct that can nest goes through [`Parser::nested`], which bounds the
-//! depth (so hostile input gives an error, not a stack overflow) and grows
-//! the stack on demand with `stacker`.
+//! The parser is recursive descent. Every construct that can nest goes
+//! through [`Parser::nested`], which bounds the depth (so hostile input
+//! gives an error, not a stack overflow) and grows the stack on demand
+//! with `stacker`. Where the grammar needs a second look (`$((` that is
+//! `$( (`), [`Parser::checkpoint`] / [`Parser::backtrack`] undo a failed
+//! attempt and remember it, so nothing is tried twice at one position.
 
 use std::cell::Cell;
 use std::collections::HashSet;
