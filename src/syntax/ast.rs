@@ -115,8 +115,9 @@ pub struct CompoundCommand {
     pub span: Span,
 }
 
-// Compound commands are always boxed (`Command::Compound(Box<…>)`), so a
-// large variant does not inflate every command.
+// Every CompoundKind sits in a Box (`Command::Compound`), so the size of
+// the largest variant (`for ((…))` with three arithmetic texts) is paid
+// once per compound command, not per word or list item.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum CompoundKind {

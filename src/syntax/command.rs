@@ -1,21 +1,18 @@
 //! The command grammar (XCU 2.10 plus bash's additions): lists, and-or
-//! lists, pipelines, simple commands with assignments and redirections,
-//! and function definitions. Compound commands live in `compound.rs`.
+//! lists, pipelines, simple commands, function definitions and alias
+//! substitution. Compound commands live in `compound.rs`, redirections in
+//! `redirect.rs`, assignments in `assign.rs`.
 //!
 //! Entry points: [`Parser::next_complete_command`] (one line's worth of
 //! commands, for running a script as it is parsed) and
 //! [`Parser::compound_list`] (a body up to its closing token).
 
-use std::cell::OnceCell;
-use std::rc::Rc;
-
 use super::ast::{
-    AndOr, AndOrOp, ArrayElement, AssignValue, Assignment, Command, FunctionDef, HereDoc, ListItem,
-    PartKind, Pipeline, Program, Redirect, RedirectFd, RedirectOp, RedirectTarget, SimpleCommand,
-    TimeFormat, Word, WordPart,
+    AndOr, AndOrOp, Command, FunctionDef, ListItem, Pipeline, Program, SimpleCommand, TimeFormat,
+    Word, WordPart,
 };
 use super::error::ParseError;
-use super::parser::{is_delimiter, is_name_char, is_name_start, Attempt, PResult, Parser};
+use super::parser::{is_delimiter, PResult, Parser};
 use super::source::Span;
 use super::word::WordMode;
 
@@ -148,10 +145,11 @@ impl Parser<'_> {
 
     /// True when the next token closes an enclosing construct.
     pub(super) fn at_closer(&self) -> bool {
-        if matches!(self.peek_operator(), Some(b")" | b";;" | b";&" | b";;&")) {
-            return true;
+        match self.peek() {
+            Some(b')') => true,
+            Some(b';') => matches!(self.peek_at(1), Some(b';' | b'&')),
+            _ => CLOSERS.contains(&self.keyword_token()),
         }
-        CLOSERS.contains(&self.keyword_token())
     }
 
     fn and_or(&mut self) -> PResult<AndOr> {
@@ -284,8 +282,9 @@ impl Parser<'_> {
             return Ok(compound);
         }
         // A reserved word that cannot start a command is an error here, as
-        // in bash and dash (`in` and `]]` close nothing by themselves).
-        let misplaced = matches!(self.keyword_token(), b"in" | b"]]");
+        // in bash and dash: `in` and `]]` close nothing by themselves, and
+        // `!` only starts a pipeline (`a | ! b` is an error).
+        let misplaced = matches!(self.keyword_token(), b"in" | b"]]" | b"!");
         if misplaced || self.at_closer() || self.at_end() || self.peek() == Some(b'\n') {
             return Err(self.unexpected());
         }
@@ -421,7 +420,7 @@ impl Parser<'_> {
     }
 
     /// The rest of a word that began with a structured part.
-    fn continue_word(&mut self, first: WordPart) -> PResult<Word> {
+    pub(super) fn continue_word(&mut self, first: WordPart) -> PResult<Word> {
         let start_span = first.span;
         let mut parts = vec![first];
         if self.peek().is_some_and(|b| !is_delimiter(b)) {
@@ -484,314 +483,4 @@ impl Parser<'_> {
             span,
         })))
     }
-
-    /// Redirections after a compound command.
-    pub(super) fn redirect_list(&mut self) -> PResult<Vec<Redirect>> {
-        let mut out = Vec::new();
-        loop {
-            self.skip_blanks();
-            match self.redirect()? {
-                Some(r) => out.push(r),
-                None => return Ok(out),
-            }
-        }
-    }
-
-    /// A redirection at the cursor, if one starts here.
-    fn redirect(&mut self) -> PResult<Option<Redirect>> {
-        let start = self.pos;
-        let fd = self.redirect_fd();
-        let Some(op_text) = self.peek_operator() else {
-            self.pos = start;
-            return Ok(None);
-        };
-        let (op, strip_tabs) = match op_text {
-            b"<" if self.peek_at(1) == Some(b'(') => {
-                self.pos = start;
-                return Ok(None);
-            }
-            b"<" => (RedirectOp::Input, false),
-            b">" if self.peek_at(1) == Some(b'(') && fd == RedirectFd::Default => {
-                self.pos = start;
-                return Ok(None);
-            }
-            b">" => (RedirectOp::Output, false),
-            b">|" => (RedirectOp::Clobber, false),
-            b">>" => (RedirectOp::Append, false),
-            b"<&" => (RedirectOp::DupInput, false),
-            b">&" => (RedirectOp::DupOutput, false),
-            b"<>" => (RedirectOp::ReadWrite, false),
-            b"<<" => (RedirectOp::HereDoc, false),
-            b"<<-" => (RedirectOp::HereDoc, true),
-            b"<<<" => (RedirectOp::HereString, false),
-            b"&>" if fd == RedirectFd::Default => (RedirectOp::OutputBoth, false),
-            b"&>>" if fd == RedirectFd::Default => (RedirectOp::AppendBoth, false),
-            _ => {
-                self.pos = start;
-                return Ok(None);
-            }
-        };
-        self.pos += op_text.len();
-        self.skip_blanks();
-        let word = if matches!(self.peek(), Some(b'<' | b'>')) && self.peek_at(1) == Some(b'(') {
-            let part = self.process_sub()?;
-            Some(self.continue_word(part)?)
-        } else {
-            self.brace_word()?
-        };
-        let Some(word) = word else {
-            return Err(self.missing_word());
-        };
-        let target = if op == RedirectOp::HereDoc {
-            let doc = Rc::new(HereDoc {
-                delimiter: self.heredoc_delimiter(&word),
-                quoted: word.has_quotes(),
-                strip_tabs,
-                body: OnceCell::new(),
-            });
-            self.pending_heredocs.push(Rc::clone(&doc));
-            RedirectTarget::HereDoc(doc)
-        } else {
-            RedirectTarget::Word(word)
-        };
-        Ok(Some(Redirect {
-            fd,
-            op,
-            target,
-            span: self.span(start, self.pos),
-        }))
-    }
-
-    /// `2>` / `{name}>`: the fd part of a redirection, consumed only when
-    /// a redirection operator follows it directly.
-    fn redirect_fd(&mut self) -> RedirectFd {
-        let rest = self.rest();
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits > 0 && matches!(rest.get(digits), Some(b'<' | b'>')) {
-            let n = std::str::from_utf8(&rest[..digits])
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(i32::MAX);
-            self.pos += digits;
-            return RedirectFd::Number(n);
-        }
-        if rest.first() == Some(&b'{') {
-            let len = rest[1..].iter().take_while(|&&b| is_name_char(b)).count();
-            if len > 0
-                && is_name_start(rest[1])
-                && rest.get(1 + len) == Some(&b'}')
-                && matches!(rest.get(2 + len), Some(b'<' | b'>'))
-            {
-                let name = rest[1..1 + len].to_vec();
-                self.pos += len + 2;
-                return RedirectFd::Variable(name);
-            }
-        }
-        RedirectFd::Default
-    }
-
-    /// A here-document delimiter: the word's text after quote removal.
-    fn heredoc_delimiter(&self, word: &Word) -> Vec<u8> {
-        fn collect(parts: &[WordPart], out: &mut Vec<u8>, raw: &dyn Fn(&WordPart) -> Vec<u8>) {
-            for part in parts {
-                match &part.kind {
-                    PartKind::Literal(t) | PartKind::Quoted(t) => out.extend_from_slice(t),
-                    PartKind::DoubleQuoted(inner) => collect(inner, out, raw),
-                    _ => out.extend(raw(part)),
-                }
-            }
-        }
-        let raw = |part: &WordPart| -> Vec<u8> {
-            let (s, e) = (part.span.start as usize, part.span.end as usize);
-            let (s, e) = (s.saturating_sub(self.base), e.saturating_sub(self.base));
-            self.buf.get(s..e).map(<[u8]>::to_vec).unwrap_or_default()
-        };
-        let mut out = Vec::new();
-        collect(&word.parts, &mut out, &raw);
-        out
-    }
-
-    /// `name=value`, `name[i]=value`, `name+=…`, `name=(…)` at the cursor.
-    fn assignment(&mut self) -> PResult<Option<Assignment>> {
-        let Some(name_len) = assignment_prefix(self.rest()) else {
-            return Ok(None);
-        };
-        let start = self.pos;
-        let name = self.buf[start..start + name_len].to_vec();
-        self.pos += name_len;
-        let index = if self.peek() == Some(b'[') {
-            self.pos += 1;
-            let word = self.word_in_mode(WordMode::Subscript)?;
-            self.pos += 1; // the `]` that assignment_prefix found
-            Some(word)
-        } else {
-            None
-        };
-        let append = self.peek() == Some(b'+');
-        self.pos += if append { 2 } else { 1 };
-        let value = if self.peek() == Some(b'(') && index.is_none() {
-            AssignValue::Array(self.array_literal()?)
-        } else {
-            AssignValue::Scalar(self.word_in_mode(WordMode::Assignment)?)
-        };
-        Ok(Some(Assignment {
-            name,
-            index,
-            append,
-            value,
-            span: self.span(start, self.pos),
-        }))
-    }
-
-    /// `(a [1]=b c)` with the cursor on `(`.
-    fn array_literal(&mut self) -> PResult<Vec<ArrayElement>> {
-        let open = self.pos;
-        self.pos += 1;
-        let mut elements = Vec::new();
-        loop {
-            self.linebreak()?;
-            match self.peek() {
-                None => {
-                    return Err(ParseError::incomplete(
-                        "unexpected end of file in array assignment",
-                        self.span_here(),
-                    )
-                    .with_opened("`(`", self.span(open, open + 1)))
-                }
-                Some(b')') => {
-                    self.pos += 1;
-                    return Ok(elements);
-                }
-                _ => {}
-            }
-            if self.peek() == Some(b'[') {
-                if let Some(element) = self.indexed_element()? {
-                    elements.push(element);
-                    continue;
-                }
-            }
-            match self.brace_word()? {
-                Some(value) => elements.push(ArrayElement {
-                    index: None,
-                    append: false,
-                    value,
-                }),
-                None => return Err(self.unexpected()),
-            }
-        }
-    }
-
-    /// `[i]=value` inside an array literal.
-    fn indexed_element(&mut self) -> PResult<Option<ArrayElement>> {
-        if self.attempt_failed(Attempt::IndexedElement) {
-            return Ok(None);
-        }
-        let save = self.checkpoint();
-        self.pos += 1;
-        let index = self.word_in_mode(WordMode::Subscript)?;
-        if self.peek() != Some(b']') {
-            self.backtrack(save, Attempt::IndexedElement);
-            return Ok(None);
-        }
-        self.pos += 1;
-        let append = self.starts_with(b"+=");
-        if !append && self.peek() != Some(b'=') {
-            self.backtrack(save, Attempt::IndexedElement);
-            return Ok(None);
-        }
-        self.pos += if append { 2 } else { 1 };
-        let value = self.word_in_mode(WordMode::Assignment)?;
-        Ok(Some(ArrayElement {
-            index: Some(index),
-            append,
-            value,
-        }))
-    }
-
-    /// An argument of `declare`/`local`/…: `name=(…)` becomes a word whose
-    /// last part is an array literal; other words parse normally.
-    fn declaration_argument(&mut self) -> PResult<Option<Word>> {
-        let Some((_, head_len)) = assignment_head(self.rest(), true) else {
-            return Ok(None);
-        };
-        let start = self.pos;
-        let head = self.rest()[..head_len].to_vec();
-        self.pos += head_len;
-        let head_part = WordPart {
-            kind: PartKind::Literal(head),
-            span: self.span(start, self.pos),
-        };
-        let mut parts = vec![head_part];
-        if self.peek() == Some(b'(') {
-            let open = self.pos;
-            let elements = self.array_literal()?;
-            parts.push(WordPart {
-                kind: PartKind::ArrayLiteral(elements),
-                span: self.span(open, self.pos),
-            });
-        } else {
-            // The value is read as in an assignment: `export P=~/bin:~/x`
-            // expands both tildes in bash and dash.
-            let mut value = self.word_in_mode(WordMode::Assignment)?.parts.into_iter();
-            if let Some(first) = value.next() {
-                match (&mut parts[0].kind, first.kind) {
-                    (PartKind::Literal(head), PartKind::Literal(text)) => {
-                        head.extend_from_slice(&text);
-                        parts[0].span = parts[0].span.to(first.span);
-                    }
-                    (_, kind) => parts.push(WordPart {
-                        kind,
-                        span: first.span,
-                    }),
-                }
-            }
-            parts.extend(value);
-        }
-        Ok(Some(Word {
-            parts,
-            span: self.span(start, self.pos),
-        }))
-    }
-}
-
-/// If `text` starts with `name=`, `name+=`, `name[…]=` or `name[…]+=`,
-/// the length of the name.
-pub fn assignment_prefix(text: &[u8]) -> Option<usize> {
-    assignment_head(text, false).map(|(name_len, _)| name_len)
-}
-
-/// `(name length, head length)` of `name[…]+=` at the start of `text`,
-/// the head running through the `=`. A subscript may hold blanks at the
-/// start of a command (`a[i + 1]=x`) but not in an argument
-/// (`in_word`), where a blank ends the word.
-fn assignment_head(text: &[u8], in_word: bool) -> Option<(usize, usize)> {
-    let first = *text.first()?;
-    if !is_name_start(first) {
-        return None;
-    }
-    let name_len = text.iter().take_while(|&&b| is_name_char(b)).count();
-    let mut i = name_len;
-    if text.get(i) == Some(&b'[') {
-        let mut depth = 0usize;
-        loop {
-            match *text.get(i)? {
-                b'[' => depth += 1,
-                b']' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                b'\n' => return None,
-                b if in_word && is_delimiter(b) => return None,
-                _ => {}
-            }
-            i += 1;
-        }
-        i += 1;
-    }
-    if text.get(i) == Some(&b'+') {
-        i += 1;
-    }
-    (text.get(i) == Some(&b'=')).then_some((name_len, i + 1))
 }

@@ -6,6 +6,7 @@
 //! complete command at a time, as bash and dash run them.
 
 pub mod arith;
+mod assign;
 pub mod ast;
 mod brace;
 mod command;
@@ -16,11 +17,13 @@ pub mod error;
 mod heredoc;
 mod param;
 pub mod parser;
+mod redirect;
 pub mod source;
+mod subst;
 pub mod unparse;
 pub mod word;
 
-pub use command::assignment_prefix;
+pub use assign::assignment_prefix;
 pub use error::{ParseError, ParseErrorKind};
 pub use parser::{AliasLookup, ParseOptions, Parser};
 pub use source::{Source, Span};

@@ -172,6 +172,10 @@ impl Parser<'_> {
                     ParamName::Positional(n)
                 }
             }
+            // `${${…}}` and `${$(…)}`: the `$` starts a nested expansion
+            // (bad as a whole, but its braces and parentheses nest, as
+            // bash reads them), not the PID parameter.
+            Some(b'$') if matches!(self.peek_at(1), Some(b'{' | b'(')) => return Ok(None),
             Some(b) if is_special(b) => {
                 self.pos += 1;
                 ParamName::Special(b)

@@ -1,13 +1,17 @@
 //! The parser's cursor: the text being parsed, the position, the pending
-//! here-documents, the nesting depth, and the small token-level recognisers
-//! (written with nom) that the grammar in `command.rs`, `word.rs`,
-//! `param.rs` and `cond.rs` is built from.
+//! here-documents, the nesting depth, tentative-parse checkpoints, and the
+//! small token-level recognisers that the grammar in `command.rs`,
+//! `word.rs`, `param.rs` and `cond.rs` is built from (names and digits
+//! with nom; the operator table by hand, as it is the hottest path).
 //!
-//! The parser is a recursive-descent driver over nom token parsers. Every
-//! construct that can nest goes through [`Parser::nested`], which bounds the
-//! depth (so hostile input gives an error, not a stack overflow) and grows
-//! the stack on demand with `stacker`.
+//! The parser is recursive descent. Every construct that can nest goes
+//! through [`Parser::nested`], which bounds the depth (so hostile input
+//! gives an error, not a stack overflow) and grows the stack on demand
+//! with `stacker`. Where the grammar needs a second look (`$((` that is
+//! `$( (`), [`Parser::checkpoint`] / [`Parser::backtrack`] undo a failed
+//! attempt and remember it, so nothing is tried twice at one position.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -80,6 +84,8 @@ pub struct Parser<'o> {
     /// Warnings found while parsing (a here-document ended by end of
     /// file), for the caller to report; taken with [`Parser::take_warnings`].
     pub(super) warnings: Vec<(String, Span)>,
+    /// The last [`Parser::keyword_token`] answer: (position, length).
+    keyword_cache: Cell<Option<(usize, usize)>>,
 }
 
 /// A tentative parse that may be undone in favour of another reading.
@@ -116,6 +122,7 @@ impl<'o> Parser<'o> {
             failed_attempts: HashSet::new(),
             continued_at_end: false,
             warnings: Vec::new(),
+            keyword_cache: Cell::new(None),
         }
     }
 
@@ -136,6 +143,7 @@ impl<'o> Parser<'o> {
             failed_attempts: HashSet::new(),
             continued_at_end: false,
             warnings: Vec::new(),
+            keyword_cache: Cell::new(None),
         }
     }
 
@@ -229,8 +237,9 @@ impl<'o> Parser<'o> {
 
     /// Replaces `buf[start..end]` by `text` (alias substitution).
     pub(super) fn splice(&mut self, start: usize, end: usize, text: &[u8]) {
-        // Remembered failures are keyed by buffer positions, which move.
+        // Remembered answers are keyed by buffer positions, which move.
         self.failed_attempts.clear();
+        self.keyword_cache.set(None);
         self.buf.splice(start..end, text.iter().copied());
         self.splices.push(Splice {
             start,
@@ -434,12 +443,25 @@ impl<'o> Parser<'o> {
     pub(super) fn keyword_token(&self) -> &[u8] {
         const LONGEST: usize = 8;
         let rest = self.rest();
-        let window = &rest[..rest.len().min(LONGEST + 1)];
-        match window.iter().position(|&b| is_delimiter(b)) {
-            Some(n) => &rest[..n],
-            None if window.len() <= LONGEST => window,
-            None => &[],
+        // Reserved words start with a lowercase letter or one of `{ } [ ] !`.
+        match rest.first() {
+            Some(b'a'..=b'z' | b'{' | b'}' | b'[' | b']' | b'!') => {}
+            _ => return &[],
         }
+        // Several callers look at the same position in turn.
+        if let Some((pos, len)) = self.keyword_cache.get() {
+            if pos == self.pos {
+                return &rest[..len];
+            }
+        }
+        let window = &rest[..rest.len().min(LONGEST + 1)];
+        let len = match window.iter().position(|&b| is_delimiter(b)) {
+            Some(n) => n,
+            None if window.len() <= LONGEST => window.len(),
+            None => 0,
+        };
+        self.keyword_cache.set(Some((self.pos, len)));
+        &rest[..len]
     }
 
     /// Consumes the reserved word `word` if it is next.
@@ -456,7 +478,9 @@ impl<'o> Parser<'o> {
     /// Consumes `op` if the next operator is exactly `op` (not a longer one).
     pub(super) fn operator(&mut self, op: &[u8]) -> bool {
         self.skip_blanks();
-        if operator_text(self.rest()) == Some(op) {
+        // Most calls fail on the first byte; only then look for the
+        // longest operator there.
+        if self.peek() == op.first().copied() && operator_text(self.rest()) == Some(op) {
             self.pos += op.len();
             true
         } else {

@@ -154,6 +154,10 @@ const MESSAGES: &[(&str, &str)] = &[
     ("((1 + 2", "1:8: syntax error: unexpected end of file: `((` is never closed by `))` (`((` opened at 1:1)"),
     ("select x in a; do", "1:18: syntax error: unexpected end of file: `select` is never closed by `done` (`select` opened at 1:1)"),
     ("if a; then b; elif c; fi", "1:23: syntax error near unexpected token `fi' (expected `then`) (`if` opened at 1:1)"),
+    ("a | ! b", "1:5: syntax error near unexpected token `!'"),
+    ("echo > 2>x", "1:8: syntax error near unexpected token `2'"),
+    ("echo > {fd}>x", "1:8: syntax error near unexpected token `{fd}'"),
+    ("echo ${${*:-},?", "1:16: syntax error: unexpected end of file: `${` is not closed by `}` (`${` opened at 1:6)"),
 ];
 
 #[test]

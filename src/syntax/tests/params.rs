@@ -135,6 +135,10 @@ fn parameter_operators_bash() {
             r#"(simple@0-29 (w@0-4 (lit "echo")) (w@5-10 (param x bad "!")) (w@11-16 (param x bad ";")) (w@17-22 (param  bad "=x")) (w@23-29 (param x bad " y")))"#,
         ),
         (
+            r#"echo ${${x}} ${$(a)} ${$} ${$:-x} ${#$}"#,
+            r#"(simple@0-39 (w@0-4 (lit "echo")) (w@5-12 (param  bad "${x}")) (w@13-20 (param  bad "$(a)")) (w@21-25 (param $)) (w@26-33 (param $ :- (w@31-32 (lit "x")))) (w@34-39 (param $ length)))"#,
+        ),
+        (
             r#"echo $[1 + 2] $[x]"#,
             r#"(simple@0-18 (w@0-4 (lit "echo")) (w@5-13 (arith (+ 1 2))) (w@14-18 (arith x)))"#,
         ),

@@ -458,3 +458,27 @@ fn brace_expansion() {
         ),
     ]);
 }
+
+#[test]
+fn extglob_groups_when_enabled() {
+    // With `shopt -s extglob` a group reads to its matching `)` (blanks
+    // and parentheses inside belong to the pattern, as in bash); quoted
+    // and escaped operators are text. Without it, `@(` is an error.
+    let cases: &[(&str, &str)] = &[
+        ("echo @(a|b) !(x) *(a|b*) +(a) ?(a|)", "(simple@0-35 (w@0-4 (lit \"echo\")) (w@5-11 (extglob @ ( (lit \"a\")) ( (lit \"b\")))) (w@12-16 (extglob ! ( (lit \"x\")))) (w@17-24 (extglob * ( (lit \"a\")) ( (lit \"b*\")))) (w@25-29 (extglob + ( (lit \"a\")))) (w@30-35 (extglob ? ( (lit \"a\")) ())))"),
+        ("echo x@(a|@(b|c))y", "(simple@0-18 (w@0-4 (lit \"echo\")) (w@5-18 (lit \"x\") (extglob @ ( (lit \"a\")) ( (extglob @ ( (lit \"b\")) ( (lit \"c\"))))) (lit \"y\")))"),
+        ("echo \"@(a)\" '@(a)' x\\@", "(simple@0-22 (w@0-4 (lit \"echo\")) (w@5-11 (dq (q \"@(a)\"))) (w@12-18 (q \"@(a)\")) (w@19-22 (lit \"x\") (q \"@\")))"),
+        ("echo @($x|\"q\"|a\\|b)", "(simple@0-19 (w@0-4 (lit \"echo\")) (w@5-19 (extglob @ ( (param x)) ( (dq (q \"q\"))) ( (lit \"a\") (q \"|\") (lit \"b\")))))"),
+        ("case x in @(a|b)) ;; !(c)) ;; esac", "(case@0-34 (w@5-6 (lit \"x\")) ((w@10-16 (extglob @ ( (lit \"a\")) ( (lit \"b\"))))) [] ;; ((w@21-25 (extglob ! ( (lit \"c\"))))) [] ;;)"),
+        ("echo *.@(c|h)", "(simple@0-13 (w@0-4 (lit \"echo\")) (w@5-13 (lit \"*.\") (extglob @ ( (lit \"c\")) ( (lit \"h\")))))"),
+        ("[[ x == @(a|b) ]]", "(cond@0-17 (== (w@3-4 (lit \"x\")) (w@8-14 (extglob @ ( (lit \"a\")) ( (lit \"b\"))))))"),
+        ("echo ${x#@(a|b)}", "(simple@0-16 (w@0-4 (lit \"echo\")) (w@5-16 (param x # (w@9-15 (extglob @ ( (lit \"a\")) ( (lit \"b\")))))))"),
+        ("echo @(a b) @(a|(b)) @(a|$(echo \")\"))", "(simple@0-37 (w@0-4 (lit \"echo\")) (w@5-11 (extglob @ ( (lit \"a b\")))) (w@12-20 (extglob @ ( (lit \"a\")) ( (lit \"(b)\")))) (w@21-37 (extglob @ ( (lit \"a\")) ( (cmdsub [(simple@27-35 (w@27-31 (lit \"echo\")) (w@32-35 (dq (q \")\"))))])))))"),
+    ];
+    check_opts(cases, true);
+    assert!(parse("echo @(a)").is_err());
+    assert_eq!(
+        dump("[[ x == @(a) ]]"),
+        "(cond@0-15 (== (w@3-4 (lit \"x\")) (w@8-12 (extglob @ ( (lit \"a\"))))))"
+    );
+}
